@@ -1,0 +1,77 @@
+package org.pushbench.server;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Settings shared by every server of a process. Defaults are the safe ones: loopback only, 1 MiB messages.
+ *
+ * @param bindAddress     the address to listen on
+ * @param maxMessageBytes the largest POST body or WebSocket message accepted (413 / close 1009 beyond)
+ * @param defaultWait     the long-poll hold time when the request gives no {@code wait}
+ * @param maxWait         the longest hold a {@code wait} may ask for; longer ones are clamped
+ * @param pingInterval    how often the WebSocket server pings an idle connection
+ * @param pongTimeout     how long the WebSocket server waits for a pong (or any frame) before it closes
+ * @param idleTimeout     how long an HTTP connection may sit with no request (and no held one) before it is closed
+ * @param maxConnections  connections per server; further ones are refused
+ * @param allowedOrigins  WebSocket {@code Origin} values accepted besides the server's own host; {@code *} for any
+ */
+public record ServerConfig(
+        String bindAddress,
+        int maxMessageBytes,
+        Duration defaultWait,
+        Duration maxWait,
+        Duration pingInterval,
+        Duration pongTimeout,
+        Duration idleTimeout,
+        int maxConnections,
+        Set<String> allowedOrigins) {
+
+    public static final int ONE_MIB = 1 << 20;
+
+    public static ServerConfig defaults() {
+        return new ServerConfig("127.0.0.1", ONE_MIB, Duration.ofSeconds(30), Duration.ofSeconds(120),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), 20_000, Set.of());
+    }
+
+    public ServerConfig withBindAddress(String value) {
+        return new ServerConfig(value, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+                idleTimeout, maxConnections, allowedOrigins);
+    }
+
+    public ServerConfig withMaxMessageBytes(int value) {
+        return new ServerConfig(bindAddress, value, defaultWait, maxWait, pingInterval, pongTimeout,
+                idleTimeout, maxConnections, allowedOrigins);
+    }
+
+    public ServerConfig withWaits(Duration defaultValue, Duration maxValue) {
+        return new ServerConfig(bindAddress, maxMessageBytes, defaultValue, maxValue, pingInterval, pongTimeout,
+                idleTimeout, maxConnections, allowedOrigins);
+    }
+
+    public ServerConfig withPing(Duration interval, Duration timeout) {
+        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, interval, timeout,
+                idleTimeout, maxConnections, allowedOrigins);
+    }
+
+    public ServerConfig withIdleTimeout(Duration value) {
+        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+                value, maxConnections, allowedOrigins);
+    }
+
+    public ServerConfig withMaxConnections(int value) {
+        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+                idleTimeout, value, allowedOrigins);
+    }
+
+    public ServerConfig withAllowedOrigins(Set<String> value) {
+        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+                idleTimeout, maxConnections, Set.copyOf(value));
+    }
+
+    /** The hold time for a long poll that asked for {@code waitMillis} (-1: not given), clamped to the maximum. */
+    public long holdMillis(long waitMillis) {
+        long asked = waitMillis < 0 ? defaultWait.toMillis() : waitMillis;
+        return Math.min(asked, maxWait.toMillis());
+    }
+}

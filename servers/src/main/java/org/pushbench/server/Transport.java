@@ -1,0 +1,42 @@
+package org.pushbench.server;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The three ways a chat client can learn of new messages, with their default ports. */
+public enum Transport {
+    /** The client asks every poll interval; the server answers at once, often with nothing. */
+    SHORT_POLLING("short-polling", 8081),
+    /** The client asks; the server holds the request until there is a message or the wait runs out. */
+    LONG_POLLING("long-polling", 8082),
+    /** One upgraded connection; the server pushes each message as a frame. */
+    WEBSOCKET("websocket", 8083);
+
+    private final String id;
+    private final int defaultPort;
+
+    Transport(String id, int defaultPort) {
+        this.id = id;
+        this.defaultPort = defaultPort;
+    }
+
+    /** The name used on the command line, in metrics and in result files. */
+    public String id() {
+        return id;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** Parses {@link #id()} or the enum name, case-insensitively. */
+    public static Transport parse(String name) {
+        for (Transport t : values()) {
+            if (t.id.equalsIgnoreCase(name) || t.name().equalsIgnoreCase(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown transport \"" + name + "\"; expected one of "
+                + Arrays.stream(values()).map(Transport::id).collect(Collectors.joining(", ")));
+    }
+}
