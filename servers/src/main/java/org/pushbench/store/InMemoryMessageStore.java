@@ -90,6 +90,12 @@ public final class InMemoryMessageStore implements MessageStore {
         return subscribers.get();
     }
 
+    /** How many listeners one room has now (0 for a room that does not exist). */
+    public int subscriberCount(String room) {
+        Room r = rooms.get(room);
+        return r == null ? 0 : r.listeners.size();
+    }
+
     /** The number of rooms that exist now. */
     public int roomCount() {
         return rooms.size();
