@@ -12,9 +12,10 @@ import io.netty.handler.codec.http.QueryStringDecoder;
  * @param kind   which resource
  * @param room   a valid room name
  * @param after  the client's cursor, 0 when absent
+ * @param afterGiven whether the request named a cursor (a WebSocket sends the backlog only then)
  * @param waitMillis the {@code wait} parameter, or -1 when absent
  */
-public record ChatRoute(Kind kind, String room, long after, long waitMillis) {
+public record ChatRoute(Kind kind, String room, long after, boolean afterGiven, long waitMillis) {
 
     public enum Kind {
         /** {@code /rooms/{room}/messages}: POST a message, GET the messages after a cursor. */
@@ -43,7 +44,7 @@ public record ChatRoute(Kind kind, String room, long after, long waitMillis) {
         Map<String, List<String>> query = decoder.parameters();
         long after = nonNegative(query, "after", 0);
         long wait = nonNegative(query, "wait", -1);
-        return new ChatRoute(kind, room, after, wait);
+        return new ChatRoute(kind, room, after, query.containsKey("after"), wait);
     }
 
     private static long nonNegative(Map<String, List<String>> query, String name, long absent) {

@@ -36,7 +36,12 @@ public final class RoomCursor {
      * moves past it.
      */
     public ReadResult catchUp() {
-        ReadResult result = store.read(room, position, store.retention());
+        return catchUp(store.retention());
+    }
+
+    /** Like {@link #catchUp()}, at most {@code limit} messages: for a reader that must not take all at once. */
+    public ReadResult catchUp(int limit) {
+        ReadResult result = store.read(room, position, limit);
         advancePast(result.messages());
         return result;
     }

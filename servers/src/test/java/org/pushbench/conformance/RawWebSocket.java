@@ -25,7 +25,7 @@ final class RawWebSocket implements AutoCloseable {
 
     /** The example key and accept value of RFC 6455, section 1.3. */
     static final String RFC_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
-    static final String RFC_ACCEPT = "s3pPLMBiTxaMlf5xbRbs+xo+YzQ=";
+    static final String RFC_ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 
     static final int CONTINUATION = 0x0, TEXT = 0x1, BINARY = 0x2, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
 

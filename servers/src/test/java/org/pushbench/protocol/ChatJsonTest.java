@@ -70,9 +70,9 @@ class ChatJsonTest {
 
     @Test
     void parsesRoutes() {
-        assertEquals(new ChatRoute(ChatRoute.Kind.MESSAGES, "lobby", 5, 100),
+        assertEquals(new ChatRoute(ChatRoute.Kind.MESSAGES, "lobby", 5, true, 100),
                 ChatRoute.parse("/rooms/lobby/messages?after=5&wait=100&_=123"));
-        assertEquals(new ChatRoute(ChatRoute.Kind.WEBSOCKET, "a.b_c-1", 0, -1), ChatRoute.parse("/rooms/a.b_c-1/ws"));
+        assertEquals(new ChatRoute(ChatRoute.Kind.WEBSOCKET, "a.b_c-1", 0, false, -1), ChatRoute.parse("/rooms/a.b_c-1/ws"));
         assertEquals(404, assertThrows(ChatError.class, () -> ChatRoute.parse("/rooms/lobby")).status());
         assertEquals(404, assertThrows(ChatError.class, () -> ChatRoute.parse("/rooms/lobby/other")).status());
         assertEquals(404, assertThrows(ChatError.class, () -> ChatRoute.parse("/")).status());

@@ -1,0 +1,96 @@
+package org.pushbench.netty;
+
+import java.net.InetSocketAddress;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import org.pushbench.server.ChatServer;
+import org.pushbench.server.Engine;
+import org.pushbench.server.ServerConfig;
+import org.pushbench.server.Transport;
+import org.pushbench.server.TransportMetrics;
+import org.pushbench.store.MessageStore;
+
+/**
+ * What the three Netty servers share: binding, the accept backlog, the per-connection write buffer bounds, and
+ * closing every connection on stop. A transport supplies only its pipeline.
+ */
+public abstract class NettyChatServer implements ChatServer {
+
+    /** Past this many queued outbound bytes a connection is unwritable and push transports stop writing to it. */
+    public static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 1024 * 1024);
+
+    protected final MessageStore store;
+    protected final ServerConfig config;
+    protected final TransportMetrics metrics = new TransportMetrics();
+    private final Transport transport;
+    private final NettyEngine.EventLoops loops;
+    private final int requestedPort;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private Channel listener;
+
+    protected NettyChatServer(Transport transport, NettyEngine.EventLoops loops, int port, MessageStore store,
+            ServerConfig config) {
+        this.transport = transport;
+        this.loops = loops;
+        this.requestedPort = port;
+        this.store = store;
+        this.config = config;
+    }
+
+    /** The pipeline of one accepted connection. */
+    protected abstract ChannelInitializer<SocketChannel> initializer(ConnectionGate gate);
+
+    @Override
+    public int start() throws InterruptedException {
+        ConnectionGate gate = new ConnectionGate(metrics, config.maxConnections(), connections);
+        listener = new ServerBootstrap()
+                .group(loops.acceptor(), loops.workers())
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(initializer(gate))
+                .bind(new InetSocketAddress(config.bindAddress(), requestedPort))
+                .sync()
+                .channel();
+        return port();
+    }
+
+    @Override
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.NETTY;
+    }
+
+    @Override
+    public TransportMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+        }
+        connections.close().awaitUninterruptibly();
+    }
+}
