@@ -1,0 +1,40 @@
+package org.pushbench.launcher;
+
+import org.pushbench.server.Transport;
+
+/**
+ * {@code java -jar chat-servers.jar}: starts the chat servers of one engine on one shared store, and the admin
+ * port, prints where they listen, and stops them cleanly on Ctrl-C (the event loops keep the JVM alive).
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pushbench: " + e.getMessage());
+            System.err.println("Run with --help for the flags and their defaults.");
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(LauncherOptions.USAGE);
+            return;
+        }
+        ServerSet servers = ServerSet.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "pushbench-shutdown"));
+        String host = options.config().bindAddress();
+        servers.servers().forEach((transport, server) -> {
+            boolean ws = transport == Transport.WEBSOCKET;
+            System.out.printf("pushbench: %s (%s) on %s://%s:%d%s%n", transport.id(), options.engine().id(),
+                    ws ? "ws" : "http", host, server.port(), ws ? "/rooms/{room}/ws" : "/rooms/{room}/messages");
+        });
+        // A fixed, machine-readable line: the harness reads the admin port from it when started with port 0.
+        System.out.printf("pushbench admin http://%s:%d/%n", host, servers.adminPort());
+        System.out.flush();
+    }
+}

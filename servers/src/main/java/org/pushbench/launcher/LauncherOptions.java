@@ -1,0 +1,158 @@
+package org.pushbench.launcher;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.pushbench.server.Engine;
+import org.pushbench.server.ServerConfig;
+import org.pushbench.server.Transport;
+import org.pushbench.store.InMemoryMessageStore;
+
+/**
+ * The launcher's command line. Every flag has a default; {@link #parse} refuses unknown flags and bad values
+ * with a one-line reason.
+ */
+public record LauncherOptions(
+        Engine engine,
+        Set<Transport> transports,
+        int adminPort,
+        Map<Transport, Integer> ports,
+        int retention,
+        int maxRooms,
+        ServerConfig config,
+        boolean help) {
+
+    public static final String USAGE = """
+            Usage: java -jar chat-servers.jar [flags]
+            Starts the chat servers (one per transport, one shared message store) and the admin port.
+
+              --engine netty|jetty          server library (default netty)
+              --transports LIST             comma-separated: short-polling,long-polling,websocket (default all)
+              --bind ADDRESS                address to listen on (default 127.0.0.1)
+              --admin-port N                /health and /metrics (default 8080; 0 = any free port)
+              --short-polling-port N        (default 8081; 0 = any free port)
+              --long-polling-port N         (default 8082; 0 = any free port)
+              --websocket-port N            (default 8083; 0 = any free port)
+              --retention N                 messages kept per room (default 1024)
+              --max-rooms N                 rooms the store may hold (default 1024)
+              --max-message-bytes N         largest POST body or WebSocket message (default 1048576)
+              --default-wait DURATION       long-poll hold without a wait parameter (default 30s)
+              --max-wait DURATION           longest hold a wait parameter may ask (default 120s)
+              --ping-interval DURATION      WebSocket ping interval (default 30s)
+              --pong-timeout DURATION       close a WebSocket silent this long after a ping (default 10s)
+              --idle-timeout DURATION       close an HTTP connection with no whole request this long (default 60s)
+              --max-connections N           connections per server, further ones refused (default 20000)
+              --allowed-origins LIST        WebSocket Origins accepted besides the server's own; * for any
+              --help                        this text
+
+            DURATION is an integer with a unit: 500ms, 30s, 2m.
+            """;
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
+
+    /** Parses the flags; throws IllegalArgumentException with a one-line reason on a bad one. */
+    public static LauncherOptions parse(String... args) {
+        Engine engine = Engine.NETTY;
+        Set<Transport> transports = EnumSet.allOf(Transport.class);
+        int adminPort = 8080;
+        Map<Transport, Integer> ports = new EnumMap<>(Transport.class);
+        for (Transport t : Transport.values()) {
+            ports.put(t, t.defaultPort());
+        }
+        int retention = InMemoryMessageStore.DEFAULT_RETENTION;
+        int maxRooms = InMemoryMessageStore.DEFAULT_MAX_ROOMS;
+        ServerConfig config = ServerConfig.defaults();
+        boolean help = false;
+
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        while (!rest.isEmpty()) {
+            String flag = rest.remove(0);
+            if (flag.equals("--help") || flag.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (rest.isEmpty() || !flag.startsWith("--")) {
+                throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value"
+                        : "unexpected argument \"" + flag + "\"");
+            }
+            String value = rest.remove(0);
+            switch (flag) {
+                case "--engine" -> engine = Engine.parse(value);
+                case "--transports" -> transports = transports(value);
+                case "--bind" -> config = config.withBindAddress(value);
+                case "--admin-port" -> adminPort = port(flag, value);
+                case "--short-polling-port" -> ports.put(Transport.SHORT_POLLING, port(flag, value));
+                case "--long-polling-port" -> ports.put(Transport.LONG_POLLING, port(flag, value));
+                case "--websocket-port" -> ports.put(Transport.WEBSOCKET, port(flag, value));
+                case "--retention" -> retention = positive(flag, value);
+                case "--max-rooms" -> maxRooms = positive(flag, value);
+                case "--max-message-bytes" -> config = config.withMaxMessageBytes(positive(flag, value));
+                case "--default-wait" -> config = config.withWaits(duration(flag, value), config.maxWait());
+                case "--max-wait" -> config = config.withWaits(config.defaultWait(), duration(flag, value));
+                case "--ping-interval" -> config = config.withPing(duration(flag, value), config.pongTimeout());
+                case "--pong-timeout" -> config = config.withPing(config.pingInterval(), duration(flag, value));
+                case "--idle-timeout" -> config = config.withIdleTimeout(duration(flag, value));
+                case "--max-connections" -> config = config.withMaxConnections(positive(flag, value));
+                case "--allowed-origins" -> config = config.withAllowedOrigins(
+                        new LinkedHashSet<>(Arrays.asList(value.split(","))));
+                default -> throw new IllegalArgumentException("unknown flag " + flag);
+            }
+        }
+        return new LauncherOptions(engine, transports, adminPort, ports, retention, maxRooms, config, help);
+    }
+
+    private static Set<Transport> transports(String list) {
+        Set<Transport> chosen = EnumSet.noneOf(Transport.class);
+        for (String name : list.split(",")) {
+            chosen.add(Transport.parse(name.trim()));
+        }
+        return chosen;
+    }
+
+    private static int port(String flag, String value) {
+        int port = integer(flag, value);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(flag + " must be a port from 0 to 65535, not " + value);
+        }
+        return port;
+    }
+
+    private static int positive(String flag, String value) {
+        int n = integer(flag, value);
+        if (n < 1) {
+            throw new IllegalArgumentException(flag + " must be at least 1, not " + value);
+        }
+        return n;
+    }
+
+    private static int integer(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be an integer, not \"" + value + "\"");
+        }
+    }
+
+    static Duration duration(String flag, String value) {
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(flag + " must be an integer with a unit (500ms, 30s, 2m), not \""
+                    + value + "\"");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package org.pushbench.launcher;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.pushbench.server.ChatServer;
+import org.pushbench.server.ServerFactory;
+import org.pushbench.server.Transport;
+import org.pushbench.store.InMemoryMessageStore;
+
+/**
+ * The servers of one process: one message store, the chosen transports of one engine on it, and the admin
+ * port that reports on them. What the launcher starts, and what tests can start in-process.
+ */
+public final class ServerSet implements AutoCloseable {
+
+    private final LauncherOptions options;
+    private final InMemoryMessageStore store;
+    private final ServerFactory factory;
+    private final Map<Transport, ChatServer> servers = new EnumMap<>(Transport.class);
+    private final AdminServer admin;
+
+    private ServerSet(LauncherOptions options) {
+        this.options = options;
+        this.store = new InMemoryMessageStore(options.retention(), options.maxRooms());
+        this.factory = options.engine().newFactory();
+        this.admin = new AdminServer(this);
+    }
+
+    /** Starts every server and the admin port; on failure stops what had started and rethrows. */
+    public static ServerSet start(LauncherOptions options) throws Exception {
+        ServerSet set = new ServerSet(options);
+        try {
+            for (Transport t : options.transports()) {
+                ChatServer server = set.factory.create(t, options.ports().get(t), set.store, options.config());
+                set.servers.put(t, server);
+                server.start();
+            }
+            set.admin.start(options.config().bindAddress(), options.adminPort());
+            return set;
+        } catch (Exception | Error e) {
+            set.close();
+            throw e;
+        }
+    }
+
+    public LauncherOptions options() {
+        return options;
+    }
+
+    public InMemoryMessageStore store() {
+        return store;
+    }
+
+    /** The running servers, by transport, in transport order. */
+    public Map<Transport, ChatServer> servers() {
+        return servers;
+    }
+
+    public int adminPort() {
+        return admin.port();
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        servers.values().forEach(ChatServer::close);
+        factory.close();
+    }
+}

@@ -1,0 +1,76 @@
+package org.pushbench.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.Test;
+import org.pushbench.server.Engine;
+import org.pushbench.server.Transport;
+
+class LauncherOptionsTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        LauncherOptions o = LauncherOptions.parse();
+        assertEquals(Engine.NETTY, o.engine());
+        assertEquals(EnumSet.allOf(Transport.class), o.transports());
+        assertEquals(8080, o.adminPort());
+        assertEquals(8081, o.ports().get(Transport.SHORT_POLLING));
+        assertEquals(8082, o.ports().get(Transport.LONG_POLLING));
+        assertEquals(8083, o.ports().get(Transport.WEBSOCKET));
+        assertEquals("127.0.0.1", o.config().bindAddress());
+        assertEquals(1 << 20, o.config().maxMessageBytes());
+        assertEquals(Duration.ofSeconds(30), o.config().defaultWait());
+    }
+
+    @Test
+    void parsesEveryFlag() {
+        LauncherOptions o = LauncherOptions.parse("--engine", "jetty", "--transports", "websocket,short-polling",
+                "--bind", "127.0.0.2", "--admin-port", "0", "--websocket-port", "9003", "--retention", "10",
+                "--max-rooms", "5", "--max-message-bytes", "2048", "--default-wait", "500ms", "--max-wait", "2m",
+                "--ping-interval", "5s", "--pong-timeout", "1s", "--idle-timeout", "3s", "--max-connections", "7",
+                "--allowed-origins", "http://a.example,http://b.example");
+        assertEquals(Engine.JETTY, o.engine());
+        assertEquals(EnumSet.of(Transport.SHORT_POLLING, Transport.WEBSOCKET), o.transports());
+        assertEquals(9003, o.ports().get(Transport.WEBSOCKET));
+        assertEquals(10, o.retention());
+        assertEquals(5, o.maxRooms());
+        assertEquals(2048, o.config().maxMessageBytes());
+        assertEquals(Duration.ofMillis(500), o.config().defaultWait());
+        assertEquals(Duration.ofMinutes(2), o.config().maxWait());
+        assertEquals(Duration.ofSeconds(5), o.config().pingInterval());
+        assertEquals(Duration.ofSeconds(1), o.config().pongTimeout());
+        assertEquals(Duration.ofSeconds(3), o.config().idleTimeout());
+        assertEquals(7, o.config().maxConnections());
+        assertEquals(2, o.config().allowedOrigins().size());
+    }
+
+    @Test
+    void refusesBadFlagsWithAReason() {
+        assertTrue(fails("--nope", "1").contains("unknown flag --nope"));
+        assertTrue(fails("--admin-port").contains("needs a value"));
+        assertTrue(fails("--admin-port", "70000").contains("0 to 65535"));
+        assertTrue(fails("--retention", "0").contains("at least 1"));
+        assertTrue(fails("--ping-interval", "30").contains("with a unit"));
+        assertTrue(fails("--engine", "tomcat").contains("unknown engine"));
+        assertTrue(fails("--transports", "carrier-pigeon").contains("unknown transport"));
+    }
+
+    @Test
+    void helpListsEveryFlag() {
+        assertTrue(LauncherOptions.parse("--help").help());
+        for (String flag : new String[] {"--engine", "--transports", "--bind", "--admin-port", "--retention",
+            "--max-rooms", "--max-message-bytes", "--default-wait", "--max-wait", "--ping-interval", "--pong-timeout",
+            "--idle-timeout", "--max-connections", "--allowed-origins"}) {
+            assertTrue(LauncherOptions.USAGE.contains(flag), flag);
+        }
+    }
+
+    private static String fails(String... args) {
+        return assertThrows(IllegalArgumentException.class, () -> LauncherOptions.parse(args)).getMessage();
+    }
+}
