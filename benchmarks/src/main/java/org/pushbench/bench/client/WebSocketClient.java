@@ -1,0 +1,193 @@
+package org.pushbench.bench.client;
+
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+
+import org.pushbench.bench.meter.DeliveryCheck;
+import org.pushbench.bench.meter.RecipientMeters;
+import org.pushbench.bench.meter.SocketByteCounter;
+import org.pushbench.bench.meter.WireCategory;
+import org.pushbench.bench.meter.WireMeter;
+import org.pushbench.server.Transport;
+
+/**
+ * A real RFC 6455 client: opening handshake, masked frames, a pong for every ping, and the close handshake.
+ * Every byte of the handshake counts as headers; after it, each frame's payload and header are attributed from
+ * its length ({@link WebSocketFrames}). The server sends nothing before its 101 answer is read, because the
+ * client joins with no backlog to catch up on, so the two never share a read.
+ */
+public final class WebSocketClient implements SimulatedClient {
+
+    private static final int MAX_FRAME = 16 << 20;
+
+    private final ClientLoop loop;
+    private final ClientTarget target;
+    private final RecipientMeters meters;
+    private final DeliveryCheck.Recipient recipient;
+    private final WebSocketClientHandshaker handshaker;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private volatile boolean closing;
+    private volatile Channel channel;
+
+    public WebSocketClient(ClientLoop loop, ClientTarget target, RecipientMeters meters) {
+        this.loop = loop;
+        this.target = target;
+        this.meters = meters;
+        this.recipient = meters.check().newRecipient();
+        URI uri = URI.create("ws://" + target.authority() + "/rooms/" + target.room() + "/ws?after="
+                + recipient.last());
+        this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
+                target.headers().headers(target.origin()), MAX_FRAME, true, false, 10_000, false, false);
+    }
+
+    @Override
+    public Transport transport() {
+        return Transport.WEBSOCKET;
+    }
+
+    @Override
+    public CompletableFuture<Void> start() {
+        SocketByteCounter counter = new SocketByteCounter(meters.wire());
+        loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(counter, new HttpClientCodec(), new HttpObjectAggregator(8192),
+                        new FrameHandler(counter));
+            }
+        }).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                channel = f.channel();
+                handshaker.handshake(channel);
+            } else {
+                started.completeExceptionally(f.cause());
+            }
+        });
+        return started;
+    }
+
+    /** Sends a chat message as one masked text frame; any thread. */
+    void send(byte[] sentJson) {
+        WireMeter wire = meters.wire();
+        wire.attribute(WireCategory.PAYLOAD, sentJson.length);
+        wire.attribute(WireCategory.FRAMING, WebSocketFrames.headerBytes(sentJson.length, true));
+        channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(sentJson)));
+    }
+
+    /** Starts the close handshake with 1000; the server answers with its close frame and closes the TCP connection. */
+    @Override
+    public void close() {
+        closing = true;
+        Channel c = channel;
+        if (c == null) {
+            return;
+        }
+        if (!handshaker.isHandshakeComplete()) {
+            c.close();
+            return;
+        }
+        CloseWebSocketFrame frame = new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE);
+        meters.wire().attribute(WireCategory.KEEPALIVE,
+                WebSocketFrames.wireBytes(frame.content().readableBytes(), true));
+        c.writeAndFlush(frame);
+    }
+
+    /** The handshake answer first, then frames. */
+    private final class FrameHandler extends SimpleChannelInboundHandler<Object> {
+
+        private final SocketByteCounter counter;
+
+        FrameHandler(SocketByteCounter counter) {
+            this.counter = counter;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof FullHttpResponse answer) {
+                handshaken(ctx, answer);
+            } else if (msg instanceof WebSocketFrame frame) {
+                frame(ctx, frame);
+            }
+        }
+
+        private void handshaken(ChannelHandlerContext ctx, FullHttpResponse answer) {
+            meters.wire().attribute(WireCategory.HEADERS, counter.written() + counter.read());
+            try {
+                handshaker.finishHandshake(ctx.channel(), answer);
+                started.complete(null);
+            } catch (RuntimeException e) {
+                meters.error("websocket handshake refused: " + answer.status());
+                started.completeExceptionally(e);
+                ctx.close();
+            }
+        }
+
+        private void frame(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            WireMeter wire = meters.wire();
+            int length = frame.content().readableBytes();
+            if (frame instanceof TextWebSocketFrame) {
+                wire.attribute(WireCategory.FRAMING, WebSocketFrames.headerBytes(length, false));
+                wire.attribute(WireCategory.PAYLOAD, length);
+                DeliveredJson.parseObject(ByteBufUtil.getBytes(frame.content()),
+                        (id, stamp, jsonBytes) -> meters.delivered(recipient, id, stamp, System.nanoTime()));
+                return;
+            }
+            wire.attribute(WireCategory.KEEPALIVE, WebSocketFrames.wireBytes(length, false));
+            if (frame instanceof PingWebSocketFrame) {
+                wire.attribute(WireCategory.KEEPALIVE, WebSocketFrames.wireBytes(length, true));
+                ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+            } else if (frame instanceof CloseWebSocketFrame close) {
+                closedByServer(ctx, close);
+            } else if (!(frame instanceof PongWebSocketFrame)) {
+                meters.error("websocket: unexpected " + frame.getClass().getSimpleName());
+            }
+        }
+
+        private void closedByServer(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+            if (closing) {
+                ctx.close();
+                return;
+            }
+            meters.error("websocket closed by the server: " + close.statusCode() + " " + close.reasonText());
+            CloseWebSocketFrame answer = close.statusCode() > 0
+                    ? new CloseWebSocketFrame(close.statusCode(), "") : new CloseWebSocketFrame();
+            meters.wire().attribute(WireCategory.KEEPALIVE,
+                    WebSocketFrames.wireBytes(answer.content().readableBytes(), true));
+            ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (!closing) {
+                meters.error("websocket connection lost");
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            meters.error("websocket client: " + cause);
+            started.completeExceptionally(cause);
+            ctx.close();
+        }
+    }
+}

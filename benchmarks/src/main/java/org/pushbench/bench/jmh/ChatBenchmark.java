@@ -1,0 +1,76 @@
+package org.pushbench.bench.jmh;
+
+import java.util.List;
+
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+
+import org.pushbench.bench.client.HeaderProfile;
+import org.pushbench.bench.load.LoadSpec;
+import org.pushbench.server.Engine;
+
+/**
+ * The parameters and life cycle every pushbench benchmark shares: a {@link Trial} per JMH trial, a measurement
+ * window per iteration. Subclasses say what load to offer and what their operation is.
+ */
+@State(Scope.Benchmark)
+public abstract class ChatBenchmark {
+
+    /** Every engine by default; {@code -p engine=NETTY} for one. */
+    @Param
+    public Engine engine;
+
+    @Param("MINIMAL")
+    public HeaderProfile headers;
+
+    /** {@code host:adminPort} of a server already running; empty to start one in its own JVM. */
+    @Param("")
+    public String server;
+
+    Trial trial;
+
+    /** The load of this trial, in a room of its own. */
+    abstract LoadSpec spec(String room);
+
+    /** Launcher flags for a server this benchmark starts. */
+    List<String> serverFlags() {
+        return List.of();
+    }
+
+    /** Whether each window ends with a GC on the server, to measure live memory per client. */
+    boolean measuresMemory() {
+        return false;
+    }
+
+    /** Called once the trial runs, before the first iteration. */
+    void trialStarted() {
+    }
+
+    @Setup(Level.Trial)
+    public void startTrial() throws Exception {
+        String name = getClass().getSimpleName();
+        LoadSpec spec = spec(Trial.freshRoom(name));
+        trial = new Trial(Trial.stem(name, engine, spec), engine, server, serverFlags(), spec, measuresMemory());
+        trialStarted();
+    }
+
+    @Setup(Level.Iteration)
+    public void beginIteration() throws Exception {
+        trial.beginIteration();
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) throws Exception {
+        trial.endIteration(iteration);
+    }
+
+    @TearDown(Level.Trial)
+    public void endTrial() throws Exception {
+        trial.close();
+    }
+}

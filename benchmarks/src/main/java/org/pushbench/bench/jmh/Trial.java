@@ -1,0 +1,146 @@
+package org.pushbench.bench.jmh;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.infra.Control;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+import org.pushbench.bench.client.ClientLoop;
+import org.pushbench.bench.client.ClientTarget;
+import org.pushbench.bench.load.ChatLoad;
+import org.pushbench.bench.load.LoadSpec;
+import org.pushbench.bench.load.MeasurementWindow;
+import org.pushbench.bench.load.ServerUnderTest;
+import org.pushbench.bench.meter.LatencyRecorder;
+import org.pushbench.server.Engine;
+
+/**
+ * What every pushbench benchmark does around its JMH trial: start the server (or attach to one), connect the
+ * load, open and close a {@link MeasurementWindow} per iteration and hand its figures to {@link WindowProfiler},
+ * and at the end stop sending, check every delivery and write the measured iterations' latency histograms.
+ */
+final class Trial implements AutoCloseable {
+
+    /** Where .hgrm files go: {@code -Dpushbench.histograms=DIR}, else {@code ./histograms}. */
+    static final String HISTOGRAM_DIR_PROPERTY = "pushbench.histograms";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long PARK_NANOS = 200_000;
+
+    private final String stem;
+    private final ServerUnderTest server;
+    private final ClientLoop loop;
+    private final ChatLoad load;
+    private final MeasurementWindow.Baseline baseline;
+    private final boolean memoryPerClient;
+    private final Histogram corrected = LatencyRecorder.emptyHistogram();
+    private final Histogram uncorrected = LatencyRecorder.emptyHistogram();
+    private MeasurementWindow window;
+    private LongSupplier progress;
+    private long consumed;
+
+    /**
+     * @param stem            the result file name: the benchmark and its parameters
+     * @param serverAddress   {@code host:adminPort} of a running server, or empty to start one
+     * @param memoryPerClient whether windows end with a GC on the server to measure memory per client
+     */
+    Trial(String stem, Engine engine, String serverAddress, List<String> serverFlags, LoadSpec spec,
+            boolean memoryPerClient) throws Exception {
+        this.stem = stem;
+        this.memoryPerClient = memoryPerClient;
+        this.server = serverAddress.isEmpty()
+                ? ServerUnderTest.start(engine, spec.transport(), "1g", serverFlags, Duration.ofSeconds(30))
+                : ServerUnderTest.attach(serverAddress);
+        this.baseline = MeasurementWindow.Baseline.of(server.admin().metrics(spec.transport(), true));
+        this.loop = new ClientLoop(0);
+        this.load = new ChatLoad(spec, new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
+                spec.headers()), loop);
+        load.connect(CONNECT_TIMEOUT);
+        load.startSending();
+        this.progress = () -> load.recipients().counts().deliveries();
+    }
+
+    /**
+     * The file name of a run's results: the benchmark and its parameters, e.g.
+     * {@code FanOut_transport=websocket_engine=netty_clients=100_rate=50_payloadBytes=64_pollIntervalMs=1000_headers=minimal}.
+     */
+    static String stem(String benchmark, Engine engine, LoadSpec spec) {
+        return benchmark + "_transport=" + spec.transport().id() + "_engine=" + engine.id() + "_clients="
+                + spec.clients() + "_rate=" + spec.ratePerSecond() + "_payloadBytes=" + spec.payloadBytes()
+                + "_pollIntervalMs=" + spec.pollIntervalMillis() + "_headers=" + spec.headers().label();
+    }
+
+    /** A room of its own for each run, so its message ids start at 1. */
+    static String freshRoom(String benchmark) {
+        return benchmark.toLowerCase(java.util.Locale.ROOT) + "-" + Long.toHexString(System.nanoTime());
+    }
+
+    /** Counts wire bytes instead of deliveries as the benchmark's operations (for an idle room). */
+    void scoreBytes() {
+        this.progress = () -> load.recipients().wire().snapshot().total();
+    }
+
+    void beginIteration() throws Exception {
+        window = MeasurementWindow.open(load, server, baseline);
+    }
+
+    void endIteration(IterationParams iteration) throws Exception {
+        MeasurementWindow.Result result = window.close(memoryPerClient);
+        WindowProfiler.publish(result.figures());
+        if (iteration.getType() == IterationType.MEASUREMENT) {
+            corrected.add(result.corrected());
+            uncorrected.add(result.uncorrected());
+        }
+    }
+
+    /**
+     * One operation of the benchmark: returns once one more unit of progress (a delivery, or a byte) has
+     * happened, or when JMH ends the iteration. Parks in between, so the benchmark thread costs the clients
+     * little CPU.
+     */
+    void awaitProgress(Control control) {
+        while (consumed >= progress.getAsLong()) {
+            if (control.stopMeasurement) {
+                return;
+            }
+            LockSupport.parkNanos(PARK_NANOS);
+        }
+        consumed++;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            load.stopAndVerify(DRAIN_TIMEOUT);
+            if (corrected.getTotalCount() > 0) {
+                writeHistograms();
+            }
+        } finally {
+            load.close();
+            loop.close();
+            server.close();
+        }
+    }
+
+    private void writeHistograms() throws IOException {
+        Path dir = Path.of(System.getProperty(HISTOGRAM_DIR_PROPERTY, "histograms"));
+        Files.createDirectories(dir);
+        write(dir.resolve(stem + ".corrected.hgrm"), corrected);
+        write(dir.resolve(stem + ".uncorrected.hgrm"), uncorrected);
+    }
+
+    private static void write(Path file, Histogram histogram) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, "UTF-8")) {
+            histogram.outputPercentileDistribution(out, 1.0);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.pushbench.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.pushbench.bench.client.ClientLoop;
+import org.pushbench.bench.client.ClientTarget;
+import org.pushbench.bench.client.HttpPublisher;
+import org.pushbench.bench.client.LongPollingClient;
+import org.pushbench.bench.client.Publisher;
+import org.pushbench.bench.client.ShortPollingClient;
+import org.pushbench.bench.client.SimulatedClient;
+import org.pushbench.bench.client.WebSocketClient;
+import org.pushbench.bench.client.WebSocketPublisher;
+import org.pushbench.bench.meter.RecipientMeters;
+import org.pushbench.server.Transport;
+
+/**
+ * One run's chat workload: {@code clients} members of one room over one transport, and a publisher sending into
+ * the room on a fixed-rate, open-loop schedule. The members' meters measure; the publisher's are kept apart so
+ * that per-delivery figures are what receiving costs.
+ */
+public final class ChatLoad implements AutoCloseable {
+
+    /** Connections are opened in batches, below the server's accept backlog (somaxconn 4096 here). */
+    private static final int CONNECT_BATCH = 1000;
+    private static final int PUBLISHER_CONNECTIONS = 4;
+
+    private final LoadSpec spec;
+    private final ClientTarget target;
+    private final ClientLoop loop;
+    private final RecipientMeters recipients = new RecipientMeters();
+    private final RecipientMeters publisherMeters = new RecipientMeters();
+    private final List<SimulatedClient> clients = new ArrayList<>();
+    private final Publisher publisher;
+    private OpenLoopSender sender;
+
+    public ChatLoad(LoadSpec spec, ClientTarget target, ClientLoop loop) {
+        this.spec = spec;
+        this.target = target;
+        this.loop = loop;
+        for (int i = 0; i < spec.clients(); i++) {
+            clients.add(newClient());
+        }
+        this.publisher = spec.transport() == Transport.WEBSOCKET
+                ? new WebSocketPublisher(loop, target, publisherMeters)
+                : new HttpPublisher(spec.transport(), loop, target, publisherMeters, PUBLISHER_CONNECTIONS);
+    }
+
+    private SimulatedClient newClient() {
+        return switch (spec.transport()) {
+            case SHORT_POLLING -> new ShortPollingClient(loop, target, recipients, spec.pollIntervalMillis());
+            case LONG_POLLING -> new LongPollingClient(loop, target, recipients, spec.waitMillis());
+            case WEBSOCKET -> new WebSocketClient(loop, target, recipients);
+        };
+    }
+
+    public LoadSpec spec() {
+        return spec;
+    }
+
+    public RecipientMeters recipients() {
+        return recipients;
+    }
+
+    public RecipientMeters publisherMeters() {
+        return publisherMeters;
+    }
+
+    /** Connects every member and the publisher, a batch at a time. */
+    public void connect(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int from = 0; from < clients.size(); from += CONNECT_BATCH) {
+            List<CompletableFuture<Void>> batch = clients.subList(from, Math.min(clients.size(), from + CONNECT_BATCH))
+                    .stream().map(SimulatedClient::start).toList();
+            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new))
+                    .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        publisher.start().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Starts the schedule; does nothing at rate 0 (an idle room). */
+    public void startSending() {
+        if (spec.ratePerSecond() > 0) {
+            sender = new OpenLoopSender(publisher, spec, recipients);
+            sender.start();
+        }
+    }
+
+    /** Messages the schedule has handed to the publisher so far. */
+    public long sent() {
+        return sender == null ? 0 : sender.sent();
+    }
+
+    /**
+     * Stops sending, waits until every member has every message (or the timeout passes), then fails if the
+     * delivery check or any client found a fault.
+     */
+    public void stopAndVerify(Duration timeout) throws InterruptedException {
+        long sent = sender == null ? 0 : sender.stop();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!recipients.check().allReached(sent) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        recipients.check().verify(sent);
+        failOnError("a member", recipients);
+        failOnError("the publisher", publisherMeters);
+    }
+
+    private static void failOnError(String who, RecipientMeters meters) {
+        long errors = meters.counts().errors();
+        if (errors > 0) {
+            throw new IllegalStateException(who + " saw " + errors + " protocol errors; the first: "
+                    + meters.firstError());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sender != null) {
+            sender.stop();
+        }
+        clients.forEach(SimulatedClient::close);
+        publisher.close();
+    }
+}

@@ -1,0 +1,133 @@
+package org.pushbench.bench.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+import org.pushbench.bench.meter.LatencyRecorder;
+import org.pushbench.bench.meter.RecipientMeters;
+import org.pushbench.bench.meter.WireCategory;
+import org.pushbench.bench.meter.WireMeter;
+import org.pushbench.server.Transport;
+
+/**
+ * One measurement window (a JMH iteration): opened by zeroing the server's counters and noting every meter,
+ * closed by reading them again. Client figures come from the clients' meters, server figures from the server's
+ * metrics endpoint, CPU of each side from its own process.
+ */
+public final class MeasurementWindow {
+
+    private final ChatLoad load;
+    private final ServerUnderTest server;
+    private final Baseline baseline;
+    private final long startNanos;
+    private final WireMeter.Snapshot wireAtStart;
+    private final RecipientMeters.Counts countsAtStart;
+    private final long clientCpuAtStart;
+    private final ServerSnapshot serverAtStart;
+
+    /** The server's memory and threads before any client connected, to tell what the clients cost. */
+    public record Baseline(long heapBytes, long directBytes, int threads) {
+        public static Baseline of(ServerSnapshot s) {
+            return new Baseline(s.heapUsedBytes(), s.directBytes(), s.liveThreads());
+        }
+    }
+
+    private MeasurementWindow(ChatLoad load, ServerUnderTest server, Baseline baseline)
+            throws IOException, InterruptedException {
+        this.load = load;
+        this.server = server;
+        this.baseline = baseline;
+        load.recipients().latency().takeWindow();
+        server.admin().reset();
+        this.serverAtStart = server.admin().metrics(transport(), false);
+        this.wireAtStart = load.recipients().wire().snapshot();
+        this.countsAtStart = load.recipients().counts();
+        this.clientCpuAtStart = clientCpuNanos();
+        this.startNanos = System.nanoTime();
+    }
+
+    public static MeasurementWindow open(ChatLoad load, ServerUnderTest server, Baseline baseline)
+            throws IOException, InterruptedException {
+        return new MeasurementWindow(load, server, baseline);
+    }
+
+    private Transport transport() {
+        return load.spec().transport();
+    }
+
+    /**
+     * Reads every meter and returns the window's figures. With {@code memory}, the server collects garbage first
+     * so heap per client means live objects (left out of latency runs: the pause would land in the next window).
+     */
+    public Result close(boolean memory) throws IOException, InterruptedException {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long clientCpu = clientCpuNanos() - clientCpuAtStart;
+        LatencyRecorder.Window latency = load.recipients().latency().takeWindow();
+        WireMeter.Snapshot wire = load.recipients().wire().snapshot().minus(wireAtStart);
+        RecipientMeters.Counts counts = load.recipients().counts().minus(countsAtStart);
+        ServerSnapshot end = server.admin().metrics(transport(), memory);
+
+        List<Figure> figures = new ArrayList<>();
+        long deliveries = counts.deliveries();
+        int clients = load.spec().clients();
+        figures.add(new Figure("deliveries", deliveries, "msgs"));
+        figures.add(new Figure("sent.perSecond", load.spec().ratePerSecond(), "msgs/s"));
+        if (deliveries > 0) {
+            latencyFigures(figures, "latency", latency.corrected());
+            latencyFigures(figures, "uncorrected", latency.uncorrected());
+            figures.add(new Figure("bytes.perDelivery", (double) wire.total() / deliveries, "B/msg"));
+            for (WireCategory c : WireCategory.values()) {
+                figures.add(new Figure("bytes." + c.label() + ".perDelivery", (double) wire.get(c) / deliveries,
+                        "B/msg"));
+            }
+            figures.add(new Figure("requests.perDelivery", (double) counts.requests() / deliveries, "req/msg"));
+            figures.add(new Figure("server.cpuPerDelivery", (double) (end.cpuTimeNanos()
+                    - serverAtStart.cpuTimeNanos()) / deliveries, "ns/msg"));
+            figures.add(new Figure("client.cpuPerDelivery", (double) clientCpu / deliveries, "ns/msg"));
+        }
+        if (wire.total() > 0) {
+            figures.add(new Figure("bytes.overheadShare", 100.0 * (wire.total() - wire.get(WireCategory.PAYLOAD))
+                    / wire.total(), "%"));
+        }
+        figures.add(new Figure("bytes.perClientSecond", wire.total() / seconds / clients, "B/s"));
+        figures.add(new Figure("bytes.inFlight", wire.inFlight(), "B"));
+        if (counts.requests() > 0) {
+            figures.add(new Figure("responses.emptyShare", 100.0 * counts.emptyResponses() / counts.requests(), "%"));
+        }
+        figures.add(new Figure("server.peakConnections", end.peakConnections(), "conns"));
+        figures.add(new Figure("server.peakHeld", end.peakHeldRequests(), "reqs"));
+        figures.add(new Figure("server.threads", end.liveThreads(), "threads"));
+        figures.add(new Figure("server.rss", end.residentBytes(), "B"));
+        figures.add(new Figure("server.cpu", (end.cpuTimeNanos() - serverAtStart.cpuTimeNanos()) / seconds / 1e9,
+                "cores"));
+        figures.add(new Figure("client.cpu", clientCpu / seconds / 1e9, "cores"));
+        if (memory) {
+            figures.add(new Figure("server.heapPerClient", (double) (end.heapUsedBytes() - baseline.heapBytes())
+                    / clients, "B"));
+            figures.add(new Figure("server.directPerClient", (double) (end.directBytes() - baseline.directBytes())
+                    / clients, "B"));
+        }
+        return new Result(figures, latency.corrected(), latency.uncorrected());
+    }
+
+    private static void latencyFigures(List<Figure> figures, String prefix, Histogram h) {
+        figures.add(new Figure(prefix + ".mean.us", h.getMean(), "us"));
+        figures.add(new Figure(prefix + ".p50.us", h.getValueAtPercentile(50), "us"));
+        figures.add(new Figure(prefix + ".p90.us", h.getValueAtPercentile(90), "us"));
+        figures.add(new Figure(prefix + ".p99.us", h.getValueAtPercentile(99), "us"));
+        figures.add(new Figure(prefix + ".p999.us", h.getValueAtPercentile(99.9), "us"));
+        figures.add(new Figure(prefix + ".max.us", h.getMaxValue(), "us"));
+    }
+
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** A window's figures and its latency samples (for the run's .hgrm files). */
+    public record Result(List<Figure> figures, Histogram corrected, Histogram uncorrected) {
+    }
+}

@@ -1,0 +1,120 @@
+package org.pushbench.bench.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.pushbench.server.Engine;
+import org.pushbench.server.Transport;
+
+/**
+ * The chat server a run measures: by default a fresh JVM of its own ({@code org.pushbench.launcher.Launcher},
+ * the main class of chat-servers.jar, from this process's class path), so its CPU, memory and threads are its
+ * own and not the clients'; or, given {@code host:adminPort}, a server already running elsewhere.
+ */
+public final class ServerUnderTest implements AutoCloseable {
+
+    private static final String ADMIN_LINE = "pushbench admin ";
+
+    private final String host;
+    private final AdminClient admin;
+    private final AdminClient.Health health;
+    private final Process process;
+
+    private ServerUnderTest(String host, AdminClient admin, Process process) throws IOException, InterruptedException {
+        this.host = host;
+        this.admin = admin;
+        this.health = admin.health();
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code engine}'s server for {@code transport} in a new JVM on free loopback ports, with a fixed heap
+     * so memory figures are comparable, and waits until its admin port answers.
+     */
+    public static ServerUnderTest start(Engine engine, Transport transport, String heap, List<String> serverFlags,
+            Duration timeout) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
+                "-cp", System.getProperty("java.class.path"), "org.pushbench.launcher.Launcher",
+                "--engine", engine.id(), "--transports", transport.id(), "--admin-port", "0",
+                "--" + transport.id() + "-port", "0"));
+        command.addAll(serverFlags);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<String> adminUrl = CompletableFuture.supplyAsync(() -> readAdminLine(process));
+        try {
+            String url = adminUrl.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            URI base = URI.create(url);
+            return new ServerUnderTest(base.getHost(), new AdminClient(base), process);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IOException("the server did not start: " + command, e);
+        }
+    }
+
+    /** A server already running: {@code host:adminPort}. */
+    public static ServerUnderTest attach(String hostAndAdminPort) throws IOException, InterruptedException {
+        URI base = URI.create("http://" + hostAndAdminPort + "/");
+        return new ServerUnderTest(base.getHost(), new AdminClient(base), null);
+    }
+
+    /** Echoes the server's output to ours (prefixed) and returns its admin URL once it prints it. */
+    private static String readAdminLine(Process process) {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith(ADMIN_LINE)) {
+                    Thread drain = new Thread(() -> out.lines().forEach(l -> System.out.println("[server] " + l)),
+                            "pushbench-server-output");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return line.substring(ADMIN_LINE.length());
+                }
+                System.out.println("[server] " + line);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalStateException("the server exited before printing its admin URL");
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public String engine() {
+        return health.engine();
+    }
+
+    public int port(Transport transport) {
+        Integer port = health.ports().get(transport);
+        if (port == null) {
+            throw new IllegalStateException("the server runs no " + transport.id() + " transport");
+        }
+        return port;
+    }
+
+    public AdminClient admin() {
+        return admin;
+    }
+
+    /** Stops a server this run started; leaves an attached one running. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

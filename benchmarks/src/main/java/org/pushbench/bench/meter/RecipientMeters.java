@@ -1,0 +1,83 @@
+package org.pushbench.bench.meter;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Everything the receiving clients of one run report to: their bytes, the latency of each delivery, the
+ * delivery check, and the request counts that show what polling wastes.
+ */
+public final class RecipientMeters {
+
+    private final WireMeter wire = new WireMeter();
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final DeliveryCheck check = new DeliveryCheck();
+    private final LongAdder deliveries = new LongAdder();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder emptyResponses = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private volatile SendLog sendLog;
+    private volatile String firstError;
+
+    public WireMeter wire() {
+        return wire;
+    }
+
+    public LatencyRecorder latency() {
+        return latency;
+    }
+
+    public DeliveryCheck check() {
+        return check;
+    }
+
+    /** The schedule whose stamps the deliveries carry; until set, deliveries are checked but not timed. */
+    public void sendLog(SendLog log) {
+        this.sendLog = log;
+    }
+
+    /** A recipient parsed message {@code id} carrying {@code stamp} at {@code receivedNanos}. */
+    public void delivered(DeliveryCheck.Recipient recipient, long id, long stamp, long receivedNanos) {
+        if (!recipient.accept(id)) {
+            return;
+        }
+        deliveries.increment();
+        SendLog log = sendLog;
+        if (log != null && stamp >= 0) {
+            latency.record(log.intendedNanos(stamp), log.actualSendNanos(stamp), receivedNanos);
+        }
+    }
+
+    /** A polling request went out. */
+    public void requested() {
+        requests.increment();
+    }
+
+    /** A polling request came back with no message. */
+    public void answeredEmpty() {
+        emptyResponses.increment();
+    }
+
+    /** An answer the protocol does not expect of a healthy run (an error status, a gap, a close code). */
+    public void error(String what) {
+        errors.increment();
+        if (firstError == null) {
+            firstError = what;
+        }
+    }
+
+    public String firstError() {
+        return firstError;
+    }
+
+    public Counts counts() {
+        return new Counts(deliveries.sum(), requests.sum(), emptyResponses.sum(), errors.sum());
+    }
+
+    /** Counter values at one moment; {@link #minus} gives a window. */
+    public record Counts(long deliveries, long requests, long emptyResponses, long errors) {
+        public Counts minus(Counts earlier) {
+            return new Counts(deliveries - earlier.deliveries, requests - earlier.requests,
+                    emptyResponses - earlier.emptyResponses, errors - earlier.errors);
+        }
+    }
+}

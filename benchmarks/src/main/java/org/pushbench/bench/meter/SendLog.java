@@ -1,0 +1,53 @@
+package org.pushbench.bench.meter;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The fixed-rate schedule of one run and when each message actually left. Message {@code k} is intended to leave
+ * at {@code origin + k * period}; its {@code stamp} is that offset in nanoseconds, so a recipient can tell the
+ * intended send time from the message alone and the actual send time from this log.
+ */
+public final class SendLog {
+
+    /** Actual send times are kept for the last 2^18 messages; a recipient further behind than that is failed. */
+    private static final int RING = 1 << 18;
+
+    private final long originNanos;
+    private final long periodNanos;
+    private final AtomicLongArray actualSend = new AtomicLongArray(RING);
+
+    public SendLog(long originNanos, long periodNanos) {
+        this.originNanos = originNanos;
+        this.periodNanos = periodNanos;
+    }
+
+    public long originNanos() {
+        return originNanos;
+    }
+
+    public long periodNanos() {
+        return periodNanos;
+    }
+
+    /** The stamp of message {@code k}: its intended send time as an offset from the origin. */
+    public long stamp(long k) {
+        return k * periodNanos;
+    }
+
+    public long intendedNanos(long stamp) {
+        return originNanos + stamp;
+    }
+
+    /** Called by a publisher just before the message is written to its socket. */
+    public void sent(long stamp, long nanoTime) {
+        actualSend.set(slot(stamp), nanoTime);
+    }
+
+    public long actualSendNanos(long stamp) {
+        return actualSend.get(slot(stamp));
+    }
+
+    private int slot(long stamp) {
+        return (int) ((stamp / periodNanos) & (RING - 1));
+    }
+}
