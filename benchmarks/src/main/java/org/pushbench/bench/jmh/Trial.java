@@ -58,7 +58,7 @@ final class Trial implements AutoCloseable {
         this.stem = stem;
         this.memoryPerClient = memoryPerClient;
         this.server = serverAddress.isEmpty()
-                ? ServerUnderTest.start(engine, spec.transport(), "1g", serverFlags, Duration.ofSeconds(30))
+                ? ServerUnderTest.start(engine, List.of(spec.transport()), "1g", serverFlags, Duration.ofSeconds(30))
                 : ServerUnderTest.attach(serverAddress);
         this.baseline = MeasurementWindow.Baseline.of(server.admin().metrics(spec.transport(), true));
         this.loop = new ClientLoop(0);

@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.pushbench.server.Engine;
 import org.pushbench.server.Transport;
@@ -37,17 +39,20 @@ public final class ServerUnderTest implements AutoCloseable {
     }
 
     /**
-     * Starts {@code engine}'s server for {@code transport} in a new JVM on free loopback ports, with a fixed heap
+     * Starts {@code engine}'s servers for {@code transports} in a new JVM on free loopback ports, with a fixed heap
      * so memory figures are comparable, and waits until its admin port answers.
      */
-    public static ServerUnderTest start(Engine engine, Transport transport, String heap, List<String> serverFlags,
-            Duration timeout) throws IOException, InterruptedException {
+    public static ServerUnderTest start(Engine engine, Collection<Transport> transports, String heap,
+            List<String> serverFlags, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
                 "-cp", System.getProperty("java.class.path"), "org.pushbench.launcher.Launcher",
-                "--engine", engine.id(), "--transports", transport.id(), "--admin-port", "0",
-                "--" + transport.id() + "-port", "0"));
+                "--engine", engine.id(), "--admin-port", "0",
+                "--transports", transports.stream().map(Transport::id).collect(Collectors.joining(","))));
+        for (Transport t : transports) {
+            command.addAll(List.of("--" + t.id() + "-port", "0"));
+        }
         command.addAll(serverFlags);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> adminUrl = CompletableFuture.supplyAsync(() -> readAdminLine(process));
