@@ -1,0 +1,77 @@
+package org.pushbench.bench.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.pushbench.server.ChatServer;
+import org.pushbench.server.Engine;
+import org.pushbench.server.ServerConfig;
+import org.pushbench.server.ServerFactory;
+import org.pushbench.server.Transport;
+import org.pushbench.store.InMemoryMessageStore;
+
+/** One engine's three servers on one store, in the test's JVM, on ports the OS chose; a fresh room per call. */
+final class InProcessServers implements AutoCloseable {
+
+    private static final AtomicInteger ROOMS = new AtomicInteger();
+
+    private final ServerFactory factory;
+    private final Map<Transport, ChatServer> servers = new EnumMap<>(Transport.class);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** @param pingInterval how often the WebSocket server pings */
+    InProcessServers(Engine engine, Duration pingInterval) throws Exception {
+        factory = engine.newFactory();
+        InMemoryMessageStore store = new InMemoryMessageStore(1024, 1024);
+        ServerConfig config = ServerConfig.defaults().withPing(pingInterval, Duration.ofSeconds(5));
+        for (Transport t : Transport.values()) {
+            ChatServer server = factory.create(t, 0, store, config);
+            server.start();
+            servers.put(t, server);
+        }
+    }
+
+    /** The engines whose classes are on the class path. */
+    static Stream<Engine> engines() {
+        return Stream.of(Engine.values()).filter(e -> {
+            try {
+                e.newFactory().close();
+                return true;
+            } catch (RuntimeException | LinkageError notThere) {
+                return false;
+            }
+        });
+    }
+
+    ChatServer server(Transport t) {
+        return servers.get(t);
+    }
+
+    ClientTarget target(Transport t, HeaderProfile headers) {
+        return new ClientTarget("127.0.0.1", servers.get(t).port(), "room" + ROOMS.incrementAndGet(), headers);
+    }
+
+    /** Posts through the short-polling server with the JDK's own client, outside every meter. */
+    void post(String room, String json) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + servers.get(Transport.SHORT_POLLING).port() + "/rooms/" + room + "/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 201) {
+            throw new AssertionError("POST answered " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        List.copyOf(servers.values()).forEach(ChatServer::close);
+        factory.close();
+    }
+}
