@@ -51,12 +51,15 @@ public class Capacity extends ChatBenchmark {
     @Param("1")
     public int rate;
 
+    @Param("64")
+    public int payloadBytes;
+
     @Param("1000")
     public int pollIntervalMs;
 
     @Override
     LoadSpec spec(String room) {
-        return new LoadSpec(transport, clients, rate, 64, pollIntervalMs, 0, headers, room);
+        return new LoadSpec(transport, clients, rate, payloadBytes, pollIntervalMs, 0, headers, room);
     }
 
     @Override

@@ -17,8 +17,10 @@ import org.openjdk.jmh.runner.IterationType;
 import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
 import org.pushbench.bench.load.ChatLoad;
+import org.pushbench.bench.load.LatencySummary;
 import org.pushbench.bench.load.LoadSpec;
 import org.pushbench.bench.load.MeasurementWindow;
+import org.pushbench.bench.load.ResultNames;
 import org.pushbench.bench.load.ServerUnderTest;
 import org.pushbench.bench.meter.LatencyRecorder;
 import org.pushbench.server.Engine;
@@ -69,14 +71,10 @@ final class Trial implements AutoCloseable {
         this.progress = () -> load.recipients().counts().deliveries();
     }
 
-    /**
-     * The file name of a run's results: the benchmark and its parameters, e.g.
-     * {@code FanOut_transport=websocket_engine=netty_clients=100_rate=50_payloadBytes=64_pollIntervalMs=1000_headers=minimal}.
-     */
+    /** The result file name of this benchmark's run of {@code spec}. */
     static String stem(String benchmark, Engine engine, LoadSpec spec) {
-        return benchmark + "_transport=" + spec.transport().id() + "_engine=" + engine.id() + "_clients="
-                + spec.clients() + "_rate=" + spec.ratePerSecond() + "_payloadBytes=" + spec.payloadBytes()
-                + "_pollIntervalMs=" + spec.pollIntervalMillis() + "_headers=" + spec.headers().label();
+        return ResultNames.stem(benchmark, spec.transport().id(), engine.id(), spec.clients(), spec.ratePerSecond(),
+                spec.payloadBytes(), spec.pollIntervalMillis(), spec.headers().label());
     }
 
     /** A room of its own for each run, so its message ids start at 1. */
@@ -136,6 +134,7 @@ final class Trial implements AutoCloseable {
         Files.createDirectories(dir);
         write(dir.resolve(stem + ".corrected.hgrm"), corrected);
         write(dir.resolve(stem + ".uncorrected.hgrm"), uncorrected);
+        LatencySummary.of(corrected, uncorrected).write(dir.resolve(stem + ".latency.json"));
     }
 
     private static void write(Path file, Histogram histogram) throws IOException {

@@ -26,6 +26,8 @@ public final class MeasurementWindow {
     private final WireMeter.Snapshot wireAtStart;
     private final RecipientMeters.Counts countsAtStart;
     private final long clientCpuAtStart;
+    private final WireMeter.Snapshot publisherAtStart;
+    private final long sentAtStart;
     private final ServerSnapshot serverAtStart;
 
     /** The server's memory and threads before any client connected, to tell what the clients cost. */
@@ -45,6 +47,8 @@ public final class MeasurementWindow {
         this.serverAtStart = server.admin().metrics(transport(), false);
         this.wireAtStart = load.recipients().wire().snapshot();
         this.countsAtStart = load.recipients().counts();
+        this.publisherAtStart = load.publisherMeters().wire().snapshot();
+        this.sentAtStart = load.sent();
         this.clientCpuAtStart = clientCpuNanos();
         this.startNanos = System.nanoTime();
     }
@@ -87,6 +91,20 @@ public final class MeasurementWindow {
             figures.add(new Figure("server.cpuPerDelivery", (double) (end.cpuTimeNanos()
                     - serverAtStart.cpuTimeNanos()) / deliveries, "ns/msg"));
             figures.add(new Figure("client.cpuPerDelivery", (double) clientCpu / deliveries, "ns/msg"));
+        }
+        long answers = counts.requests() - counts.emptyResponses();
+        if (counts.emptyResponses() > 0) {
+            figures.add(new Figure("http.bytesPerEmptyPoll", (double) wire.get(WireCategory.EMPTY_POLLS)
+                    / counts.emptyResponses(), "B"));
+        }
+        if (answers > 0) {
+            figures.add(new Figure("http.headerBytesPerAnswer", (double) wire.get(WireCategory.HEADERS) / answers,
+                    "B"));
+        }
+        long sent = load.sent() - sentAtStart;
+        if (sent > 0) {
+            long published = load.publisherMeters().wire().snapshot().minus(publisherAtStart).total();
+            figures.add(new Figure("publisher.bytesPerMessage", (double) published / sent, "B/msg"));
         }
         if (wire.total() > 0) {
             figures.add(new Figure("bytes.overheadShare", 100.0 * (wire.total() - wire.get(WireCategory.PAYLOAD))

@@ -67,6 +67,24 @@ class WireBytesTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void aClientFrameCarriesAFourByteMaskingKey(Engine engine) throws Exception {
+        try (InProcessServers servers = new InProcessServers(engine, QUIET); ClientLoop loop = new ClientLoop(1)) {
+            ClientTarget target = servers.target(Transport.WEBSOCKET, HeaderProfile.MINIMAL);
+            RecipientMeters meters = new RecipientMeters();
+            WebSocketPublisher publisher = new WebSocketPublisher(loop, target, meters);
+            publisher.start().get();
+            WireMeter.Snapshot handshake = meters.wire().snapshot();
+            byte[] sent = ascii(SENT);
+            publisher.publish(sent, now -> { });
+            await(() -> meters.counts().deliveries() == 1);
+            assertEquals(sent.length + 6, meters.wire().snapshot().minus(handshake).written(),
+                    "RFC 6455: 2-byte header and 4-byte mask for N <= 125");
+            publisher.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void pingsAndPongsAreKeepaliveAndEveryByteIsAttributed(Engine engine) throws Exception {
         try (InProcessServers servers = new InProcessServers(engine, Duration.ofMillis(200));
                 ClientLoop loop = new ClientLoop(1)) {

@@ -1,0 +1,83 @@
+package org.pushbench.bench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+
+import org.pushbench.bench.client.HeaderProfile;
+import org.pushbench.bench.load.LatencySummary;
+import org.pushbench.bench.load.ResultNames;
+import org.pushbench.server.Engine;
+import org.pushbench.server.Transport;
+
+/**
+ * One benchmark run as the summary sees it: its parameters, JMH's primary score, the secondary results of
+ * {@link org.pushbench.bench.jmh.WindowProfiler}, and the latency percentiles over all measured iterations.
+ */
+public record ResultRow(
+        String benchmark,
+        Transport transport,
+        Engine engine,
+        int clients,
+        int rate,
+        int payloadBytes,
+        int pollIntervalMs,
+        int keepaliveMs,
+        HeaderProfile headers,
+        double primaryScore,
+        Map<String, Double> figures,
+        LatencySummary latency,
+        String histogram) {
+
+    static ResultRow of(RunResult run, Path histogramDir) throws IOException {
+        BenchmarkParams p = run.getParams();
+        String method = p.getBenchmark();
+        String type = method.substring(0, method.lastIndexOf('.'));
+        String benchmark = type.substring(type.lastIndexOf('.') + 1);
+        Transport transport = Transport.valueOf(p.getParam("transport"));
+        Engine engine = Engine.valueOf(p.getParam("engine"));
+        HeaderProfile headers = HeaderProfile.valueOf(p.getParam("headers"));
+        int clients = intParam(p, "clients", 0);
+        int rate = intParam(p, "rate", 0);
+        int payload = intParam(p, "payloadBytes", 0);
+        int poll = intParam(p, "pollIntervalMs", 0);
+        Map<String, Double> figures = new HashMap<>();
+        run.getSecondaryResults().forEach((name, result) -> figures.put(name, result.getScore()));
+        String stem = ResultNames.stem(benchmark, transport.id(), engine.id(), clients, rate, payload, poll,
+                headers.label());
+        Path latencyFile = histogramDir.resolve(stem + ".latency.json");
+        boolean timed = Files.isRegularFile(latencyFile);
+        return new ResultRow(benchmark, transport, engine, clients, rate, payload, poll,
+                intParam(p, "keepaliveMs", 0), headers, run.getPrimaryResult().getScore(), figures,
+                timed ? LatencySummary.read(latencyFile) : null, timed ? stem : "");
+    }
+
+    private static int intParam(BenchmarkParams p, String key, int absent) {
+        String value = p.getParam(key);
+        return value == null ? absent : Integer.parseInt(value);
+    }
+
+    /** A secondary result, or null when this run did not produce it. */
+    Double figure(String name) {
+        return figures.get(name);
+    }
+
+    boolean isIdle() {
+        return benchmark.equals("IdleCost");
+    }
+
+    Double deliveriesPerSec() {
+        return isIdle() ? 0.0 : primaryScore;
+    }
+
+    /** Whether the two rows measured the same load but perhaps over another transport. */
+    boolean sameLoad(ResultRow other) {
+        return benchmark.equals(other.benchmark) && engine == other.engine && clients == other.clients
+                && rate == other.rate && payloadBytes == other.payloadBytes && headers == other.headers;
+    }
+}

@@ -1,0 +1,98 @@
+package org.pushbench.bench.report;
+
+import java.util.List;
+
+/**
+ * The back-of-the-envelope model of the three transports, calibrated with header sizes the harness measured, so
+ * that the summary can show what theory predicts beside what was measured. Every figure here is a prediction.
+ *
+ * <ul>
+ *   <li>Short polling with period T: a message waits for the next poll, on average T/2, at worst T, plus the
+ *       delivery floor (the WebSocket median of the same load, the fastest this machine delivers). Bytes per client
+ *       and second: one exchange per T whatever the traffic: a poll that finds messages costs its headers H, an
+ *       empty one its whole exchange E; with r messages a second a share min(1, rT) of polls find some.</li>
+ *   <li>Long polling: the answer leaves as the message arrives (the floor); one exchange, H + payload + 2 bytes of
+ *       array brackets, per delivery when messages come slower than round trips; idle, one empty exchange per
+ *       hold.</li>
+ *   <li>WebSocket: one frame per message, payload plus a 2, 4 or 10-byte header; idle, one ping and its masked
+ *       pong (2 + 6 bytes when empty) per ping interval.</li>
+ * </ul>
+ */
+final class TransportModel {
+
+    /** A prediction for one row; null where the model says nothing. */
+    record Prediction(Double latencyMeanUs, Double latencyMaxUs, Double bytesPerDelivery,
+            Double idleBytesPerClientSecond) {
+        static final Prediction NONE = new Prediction(null, null, null, null);
+    }
+
+    private TransportModel() {
+    }
+
+    static Prediction predict(ResultRow row, List<ResultRow> all) {
+        return row.isIdle() ? idle(row) : busy(row, all);
+    }
+
+    private static Prediction idle(ResultRow row) {
+        Double emptyExchange = row.figure("http.bytesPerEmptyPoll");
+        return switch (row.transport()) {
+            case SHORT_POLLING -> emptyExchange == null ? Prediction.NONE
+                    : new Prediction(null, null, null, emptyExchange * 1000.0 / row.pollIntervalMs());
+            case LONG_POLLING -> emptyExchange == null ? Prediction.NONE
+                    : new Prediction(null, null, null, emptyExchange * 1000.0 / row.keepaliveMs());
+            case WEBSOCKET -> new Prediction(null, null, null, 8 * 1000.0 / row.keepaliveMs());
+        };
+    }
+
+    private static Prediction busy(ResultRow row, List<ResultRow> all) {
+        Double payload = row.figure("bytes.payload.perDelivery");
+        Double headers = row.figure("http.headerBytesPerAnswer");
+        Double floor = floorUs(row, all);
+        switch (row.transport()) {
+            case SHORT_POLLING -> {
+                double periodUs = row.pollIntervalMs() * 1000.0;
+                Double mean = floor == null ? null : periodUs / 2 + floor;
+                Double max = floor == null ? null : periodUs + floor;
+                Double bytes = null;
+                Double emptyExchange = emptyExchange(row, all);
+                if (payload != null && headers != null && emptyExchange != null && row.rate() > 0) {
+                    double periodS = row.pollIntervalMs() / 1000.0;
+                    double finding = Math.min(1.0, row.rate() * periodS);
+                    double perSecond = (finding * (headers + 2) + (1 - finding) * emptyExchange) / periodS
+                            + row.rate() * (payload + 1);
+                    bytes = perSecond / row.rate();
+                }
+                return new Prediction(mean, max, bytes, null);
+            }
+            case LONG_POLLING -> {
+                Double bytes = payload == null || headers == null ? null : headers + payload + 2;
+                return new Prediction(floor, null, bytes, null);
+            }
+            default -> {
+                Double bytes = payload == null ? null : payload + frameHeader(payload);
+                return new Prediction(null, null, bytes, null);
+            }
+        }
+    }
+
+    private static double frameHeader(double payload) {
+        return payload <= 125 ? 2 : payload <= 0xFFFF ? 4 : 10;
+    }
+
+    /** The median latency of WebSocket under the same load: how fast a push can be on this machine. */
+    private static Double floorUs(ResultRow row, List<ResultRow> all) {
+        return all.stream().filter(r -> r.sameLoad(row) && r.transport() == org.pushbench.server.Transport.WEBSOCKET
+                && r.latency() != null).map(r -> (double) r.latency().corrected().p50()).findFirst().orElse(null);
+    }
+
+    /** One empty short-poll exchange, measured in this row or else in an idle run of the same client. */
+    private static Double emptyExchange(ResultRow row, List<ResultRow> all) {
+        Double own = row.figure("http.bytesPerEmptyPoll");
+        if (own != null) {
+            return own;
+        }
+        return all.stream().filter(r -> r.isIdle() && r.transport() == row.transport() && r.engine() == row.engine()
+                && r.headers() == row.headers()).map(r -> r.figure("http.bytesPerEmptyPoll"))
+                .filter(v -> v != null).findFirst().orElse(null);
+    }
+}
