@@ -97,36 +97,45 @@ public final class DemoCrowd implements AutoCloseable {
         }
     }
 
-    /** Disconnects every member and releases the crowd's event loop. Idempotent. */
+    /**
+     * Disconnects every member and lets the crowd's event loop shut down in the background (the admin port's
+     * thread calls this and must not wait). Idempotent.
+     */
     public synchronized void stop() {
+        release();
+    }
+
+    private EventLoopGroup release() {
         members.values().forEach(ChannelGroup::close);
         members.clear();
         size = 0;
-        if (group != null) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            group = null;
+        EventLoopGroup released = group;
+        group = null;
+        if (released != null) {
+            released.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
+        return released;
     }
 
     /** The crowd now: the size asked for and the members connected per transport. */
-    public synchronized Status status() {
+    public synchronized CrowdStatus status() {
         Map<String, Integer> connected = new LinkedHashMap<>();
         for (Transport t : Transport.values()) {
             ChannelGroup channels = members.get(t);
             connected.put(t.id(), channels == null ? 0 : channels.size());
         }
-        return new Status(size, connected);
+        return new CrowdStatus(size, connected);
     }
 
+    /** Stops the crowd and waits until its event loop has terminated. */
     @Override
     public void close() {
-        stop();
-    }
-
-    /**
-     * @param clientsPerTransport the crowd size asked for
-     * @param connected           members connected now, by transport id
-     */
-    public record Status(int clientsPerTransport, Map<String, Integer> connected) {
+        EventLoopGroup released;
+        synchronized (this) {
+            released = release();
+        }
+        if (released != null) {
+            released.terminationFuture().syncUninterruptibly();
+        }
     }
 }
