@@ -39,7 +39,7 @@ public final class DemoClientMetrics {
 
     /** The attribution of one new socket; call {@link DemoConnection#closed()} when it closes. */
     public DemoConnection newConnection() {
-        return new DemoConnection(this);
+        return new AttributedConnection(this);
     }
 
     synchronized Counters countersOf(String id) {

@@ -1,81 +1,28 @@
 package org.pushbench.server;
 
 /**
- * Attributes one socket's traffic to the demo client whose id it last carried. Bytes counted before any id is
- * known (the head of the first request) wait here and go to the first client identified, so a tagged
- * connection's count is exact, headers included. Untagged sockets cost two longs and count nowhere else.
- *
- * <p>Thread-safe: an engine may count reads and writes on different threads.
+ * What an engine reports of one accepted socket so that the classroom demo can show each browser pane the bytes
+ * the server counted for it (docs/PROTOCOL.md, "Demo client ids"). An engine takes one per socket from
+ * {@link DemoClientMetrics#newConnection()} and calls it from its I/O path; this is the whole of an engine's
+ * part in the per-client meters, and {@code DemoClientConformanceTest} checks it for every engine.
  */
-public final class DemoConnection {
+public interface DemoConnection {
 
-    private final DemoClientMetrics metrics;
-    private DemoClientMetrics.Counters client;
-    private long pendingIn;
-    private long pendingOut;
-    private boolean closed;
+    /** Bytes read from the socket, before any decoding (request heads, bodies, WebSocket frames). */
+    void bytesRead(long count);
 
-    DemoConnection(DemoClientMetrics metrics) {
-        this.metrics = metrics;
-    }
-
-    public synchronized void bytesRead(long count) {
-        if (client != null) {
-            client.bytesIn.add(count);
-        } else {
-            pendingIn += count;
-        }
-    }
-
-    public synchronized void bytesWritten(long count) {
-        if (client != null) {
-            client.bytesOut.add(count);
-        } else {
-            pendingOut += count;
-        }
-    }
+    /** Bytes written to the socket, after all encoding (response heads, bodies, WebSocket frames). */
+    void bytesWritten(long count);
 
     /**
-     * A request (or WebSocket upgrade) arrived for this request target: counts it for the socket's client, after
-     * making the client it is tagged with (if any) the owner of the socket's bytes from now on.
+     * A request (or WebSocket upgrade) arrived for this request target: its {@code client} parameter, if valid,
+     * names the client that owns the socket's bytes from now on, including those read before it.
      */
-    public synchronized void request(String uri) {
-        String id = DemoClientMetrics.clientIdOf(uri);
-        if (id != null && !closed) {
-            switchTo(metrics.countersOf(id));
-        }
-        if (client != null) {
-            client.requests.increment();
-        }
-    }
-
-    private void switchTo(DemoClientMetrics.Counters next) {
-        if (next == client) {
-            return;
-        }
-        if (client != null) {
-            client.openConnections.decrementAndGet();
-        }
-        next.openConnections.incrementAndGet();
-        next.bytesIn.add(pendingIn);
-        next.bytesOut.add(pendingOut);
-        pendingIn = 0;
-        pendingOut = 0;
-        client = next;
-    }
+    void request(String uri);
 
     /** The server answered {@code 200 []}. */
-    public synchronized void emptyResponse() {
-        if (client != null) {
-            client.emptyResponses.increment();
-        }
-    }
+    void emptyResponse();
 
     /** The socket closed. Idempotent. */
-    public synchronized void closed() {
-        if (!closed && client != null) {
-            client.openConnections.decrementAndGet();
-        }
-        closed = true;
-    }
+    void closed();
 }

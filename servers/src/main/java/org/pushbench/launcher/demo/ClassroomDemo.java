@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.netty.channel.ChannelHandler;
+
 import org.pushbench.server.ChatServer;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.Transport;
@@ -17,10 +19,10 @@ import org.pushbench.store.MessageStore;
 public final class ClassroomDemo implements AutoCloseable {
 
     private final DemoCrowd crowd;
-    private final DemoRoutes routes;
+    private final DemoHttpHandler httpHandler;
 
     /**
-     * @param servers the running servers, by transport
+     * @param servers the running servers, by transport (the page shows a pane per server)
      * @param store   their shared store (the demo room's newest id, so the page and the crowd start from now)
      * @param config  the servers' config
      */
@@ -28,7 +30,8 @@ public final class ClassroomDemo implements AutoCloseable {
         Map<Transport, Integer> ports = new EnumMap<>(Transport.class);
         servers.forEach((t, s) -> ports.put(t, s.port()));
         crowd = new DemoCrowd(config.bindAddress(), ports, DemoRoutes.ROOM, () -> store.lastId(DemoRoutes.ROOM));
-        routes = new DemoRoutes(crowd, ports, () -> store.lastId(DemoRoutes.ROOM), config.maxWait().toMillis());
+        httpHandler = new DemoHttpHandler(
+                new DemoRoutes(crowd, ports, () -> store.lastId(DemoRoutes.ROOM), config.maxWait().toMillis()));
     }
 
     /**
@@ -43,9 +46,9 @@ public final class ClassroomDemo implements AutoCloseable {
         return config.withAllowedOrigins(origins);
     }
 
-    /** The admin port's demo routes. */
-    public DemoRoutes routes() {
-        return routes;
+    /** The admin port's handler of the demo's paths; it passes every other request on. */
+    public ChannelHandler httpHandler() {
+        return httpHandler;
     }
 
     /** Stops the crowd. */

@@ -51,7 +51,7 @@ public final class DemoCrowd implements AutoCloseable {
      */
     public DemoCrowd(String bindAddress, Map<Transport, Integer> ports, String room, LongSupplier roomCursor) {
         this.bindAddress = bindAddress;
-        this.ports = Map.copyOf(ports);
+        this.ports = new EnumMap<>(ports);
         this.room = room;
         this.roomCursor = roomCursor;
     }
@@ -73,7 +73,7 @@ public final class DemoCrowd implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         size = perTransport;
         long after = roomCursor.getAsLong();
-        for (Transport t : Transport.values()) {
+        for (Transport t : ports.keySet()) {
             ChannelGroup channels = new DefaultChannelGroup("crowd-" + t.id(), GlobalEventExecutor.INSTANCE);
             members.put(t, channels);
             Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
