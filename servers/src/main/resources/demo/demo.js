@@ -264,6 +264,12 @@ class WebSocketPane extends Pane {
   }
 }
 
+const PANE_TYPES = {
+  'short-polling': ShortPollingPane,
+  'long-polling': LongPollingPane,
+  'websocket': WebSocketPane,
+};
+
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 function showError(text) {
@@ -286,6 +292,8 @@ async function refreshMetrics(panes, previous) {
     for (const pane of panes) {
       pane.showMetrics(clients[pane.clientId], metrics.transports[pane.transport]);
     }
+    // Counts the refreshes, so that a test can wait for meters read after what it did.
+    document.body.dataset.meterReads = Number(document.body.dataset.meterReads || 0) + 1;
     const p = metrics.process;
     $('load-threads').textContent = p.liveThreads;
     $('load-heap').textContent = formatBytes(p.heapUsedBytes);
@@ -349,11 +357,8 @@ function wireControls(panes) {
 
 async function main() {
   const config = await (await fetch('/demo/config', { cache: 'no-store' })).json();
-  const panes = [
-    new ShortPollingPane('short-polling', config),
-    new LongPollingPane('long-polling', config),
-    new WebSocketPane('websocket', config),
-  ];
+  // One pane per running server (the launcher's --transports may leave one out).
+  const panes = Object.keys(config.ports).map(transport => new PANE_TYPES[transport](transport, config));
   const container = document.querySelector('.panes');
   panes.forEach(pane => container.append(pane.el));
   wireControls(panes);

@@ -83,6 +83,7 @@ class ClassroomDemoPageTest {
     @Test
     void whileNobodyTypesShortPollingKeepsAskingAndWebSocketStaysQuiet() {
         page.setShortPollInterval(200);
+        page.awaitFreshMeters();
         long pollsBefore = page.meter("short-polling", "requests");
         long webSocketRequestsBefore = page.meter("websocket", "requests");
         long webSocketBytesBefore = page.meter("websocket", "bytesIn");
@@ -92,6 +93,32 @@ class ClassroomDemoPageTest {
                 "the WebSocket pane made no request while idle");
         assertEquals(webSocketBytesBefore, page.meter("websocket", "bytesIn"),
                 "the WebSocket pane sent nothing while idle");
-        assertEquals(1, page.meter("websocket", "requests"), "one upgrade request, ever");
+    }
+
+    @Test
+    void theCrowdButtonsConnectAndDisconnectSimulatedClientsOfEveryServer() {
+        page.fill("crowd-size", "20");
+        page.click("crowd-start");
+        page.waitUntil(Duration.ofSeconds(15), () -> page.text("crowd-status").endsWith("connected: 20 / 20 / 20"));
+        page.awaitFreshMeters();
+        for (String pane : DemoPage.PANES) {
+            assertTrue(page.meter(pane, "serverConnections") >= 20, pane + " counts the crowd's connections");
+        }
+        page.click("crowd-stop");
+        page.waitUntil(Duration.ofSeconds(15), () -> page.meter("websocket", "serverConnections") == 1
+                && page.text("crowd-status").equals("no crowd"));
+    }
+
+    @Test
+    void resetZeroesThePanesCountersButNotTheirOpenConnections() {
+        page.setShortPollInterval(5000);
+        page.type("short-polling", "before the reset");
+        page.waitUntil(Duration.ofSeconds(15), () -> page.texts("websocket").contains("before the reset"));
+        page.click("reset");
+        page.awaitFreshMeters();
+        assertEquals(0, page.meter("websocket", "requests"));
+        assertEquals(1, page.meter("websocket", "openConnections"));
+        assertEquals("–", page.meterText("websocket", "lastDelay"));
+        assertTrue(page.meter("short-polling", "requests") < 10, "short polling counts from zero again");
     }
 }

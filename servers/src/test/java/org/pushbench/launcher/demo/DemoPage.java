@@ -51,6 +51,28 @@ final class DemoPage {
         return driver.findElement(By.cssSelector("#pane-" + pane + " [data-meter='" + name + "']")).getText();
     }
 
+    /** Waits until the meters show figures read from the server after this call. */
+    void awaitFreshMeters() {
+        long reads = Long.parseLong(String.valueOf(script("return document.body.dataset.meterReads || '0';")));
+        waitUntil(Duration.ofSeconds(5), () -> Long.parseLong(String.valueOf(
+                script("return document.body.dataset.meterReads;"))) >= reads + 2);
+    }
+
+    void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    /** Replaces what an input of the controls holds. */
+    void fill(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
     void setShortPollInterval(int millis) {
         ((JavascriptExecutor) driver).executeScript(
                 "const s = document.getElementById('poll-interval'); s.value = arguments[0];"
