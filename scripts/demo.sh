@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=servers/target/chat-servers.jar
-if [[ ! -f "$JAR" ]]; then
-    echo "building $JAR (once) ..."
-    mvn -B -q -DskipTests package
+# Build when there is no jar yet, or when a source is newer than it (after a pull, say).
+if [[ ! -f "$JAR" || -n "$(find pom.xml servers/pom.xml servers/src/main -newer "$JAR" -print -quit)" ]]; then
+    echo "building $JAR ..."
+    mvn -B -q -DskipTests -pl servers package
 fi
 
 ADMIN_PORT=8080
