@@ -26,10 +26,10 @@ import org.pushbench.server.Transport;
  *
  * <p>It runs on one event loop of its own, created when a crowd starts and shut down when it stops.
  */
-public final class DemoCrowd implements AutoCloseable {
+final class DemoCrowd implements AutoCloseable {
 
     /** The largest crowd per transport the page may ask for. */
-    public static final int MAX_CLIENTS_PER_TRANSPORT = 2000;
+    static final int MAX_CLIENTS_PER_TRANSPORT = 2000;
 
     /** Connections opened per step while a crowd starts, so the accept backlogs never overflow. */
     private static final int CONNECTS_PER_STEP = 100;
@@ -49,7 +49,7 @@ public final class DemoCrowd implements AutoCloseable {
      * @param room        the room the crowd listens to
      * @param roomCursor  the room's newest id, so a new member starts from now, not from the whole history
      */
-    public DemoCrowd(String bindAddress, Map<Transport, Integer> ports, String room, LongSupplier roomCursor) {
+    DemoCrowd(String bindAddress, Map<Transport, Integer> ports, String room, LongSupplier roomCursor) {
         this.bindAddress = bindAddress;
         this.ports = new EnumMap<>(ports);
         this.room = room;
@@ -61,7 +61,7 @@ public final class DemoCrowd implements AutoCloseable {
      *
      * @throws IllegalArgumentException beyond {@link #MAX_CLIENTS_PER_TRANSPORT}
      */
-    public synchronized void start(int perTransport) {
+    synchronized void start(int perTransport) {
         if (perTransport < 0 || perTransport > MAX_CLIENTS_PER_TRANSPORT) {
             throw new IllegalArgumentException(
                     "clients must be between 0 and " + MAX_CLIENTS_PER_TRANSPORT + " per transport");
@@ -101,7 +101,7 @@ public final class DemoCrowd implements AutoCloseable {
      * Disconnects every member and lets the crowd's event loop shut down in the background (the admin port's
      * thread calls this and must not wait). Idempotent.
      */
-    public synchronized void stop() {
+    synchronized void stop() {
         release();
     }
 
@@ -118,7 +118,7 @@ public final class DemoCrowd implements AutoCloseable {
     }
 
     /** The crowd now: the size asked for and the members connected per transport. */
-    public synchronized CrowdStatus status() {
+    synchronized CrowdStatus status() {
         Map<String, Integer> connected = new LinkedHashMap<>();
         for (Transport t : Transport.values()) {
             ChannelGroup channels = members.get(t);

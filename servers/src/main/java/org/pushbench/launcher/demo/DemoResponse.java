@@ -1,18 +1,17 @@
 package org.pushbench.launcher.demo;
 
-import java.nio.charset.StandardCharsets;
-
 import org.pushbench.protocol.ChatError;
 
 /**
- * An answer of the demo's admin routes, whatever server writes it.
+ * An answer of the demo's admin routes, kept apart from Netty so that {@link DemoRoutes} is tested without a
+ * server; {@link DemoHttpHandler} writes it.
  *
  * @param status      the HTTP status
  * @param contentType the {@code Content-Type}, or {@code null} for a response without a body
  * @param body        the body bytes (empty for 204)
  * @param allow       the {@code Allow} header of a 405, else {@code null}
  */
-public record DemoResponse(int status, String contentType, byte[] body, String allow) {
+record DemoResponse(int status, String contentType, byte[] body, String allow) {
 
     static final String JSON = "application/json";
 
@@ -26,9 +25,5 @@ public record DemoResponse(int status, String contentType, byte[] body, String a
 
     static DemoResponse error(ChatError error, String allow) {
         return new DemoResponse(error.status(), JSON, error.toJson(), allow);
-    }
-
-    static DemoResponse text(int status, String contentType, String body) {
-        return new DemoResponse(status, contentType, body.getBytes(StandardCharsets.UTF_8), null);
     }
 }

@@ -14,14 +14,14 @@ import org.pushbench.protocol.ChatError;
 import org.pushbench.server.Transport;
 
 /**
- * The classroom demo's part of the admin port, independent of the engine that serves it:
+ * The classroom demo's part of the admin port, as plain answers ({@link DemoResponse}):
  * {@code GET /} (the page), {@code GET /demo/demo.js|demo.css|index.html}, {@code GET /demo/config},
  * and the background crowd: {@code GET|POST|DELETE /demo/crowd}. See docs/DEMO.md.
  */
-public final class DemoRoutes {
+final class DemoRoutes {
 
     /** The room the page and the crowd chat in. */
-    public static final String ROOM = "classroom";
+    static final String ROOM = "classroom";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +35,7 @@ public final class DemoRoutes {
      * @param roomCursor    the demo room's newest id, so the page starts from now
      * @param maxWaitMillis the long-polling server's longest hold
      */
-    public DemoRoutes(DemoCrowd crowd, Map<Transport, Integer> ports, LongSupplier roomCursor, long maxWaitMillis) {
+    DemoRoutes(DemoCrowd crowd, Map<Transport, Integer> ports, LongSupplier roomCursor, long maxWaitMillis) {
         this.crowd = crowd;
         ports.forEach((t, port) -> this.ports.put(t.id(), port));
         this.roomCursor = roomCursor;
@@ -43,13 +43,13 @@ public final class DemoRoutes {
     }
 
     /** Whether a request path is the demo's (every other path stays the admin server's). */
-    public static boolean isDemoPath(String uri) {
+    static boolean isDemoPath(String uri) {
         String path = new QueryStringDecoder(uri).path();
         return path.equals("/") || path.startsWith("/demo/");
     }
 
     /** The answer to a request whose path {@link #isDemoPath is the demo's}. */
-    public DemoResponse handle(String method, String uri) {
+    DemoResponse handle(String method, String uri) {
         QueryStringDecoder decoder = new QueryStringDecoder(uri);
         String path = decoder.path();
         try {
