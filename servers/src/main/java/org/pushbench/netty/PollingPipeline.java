@@ -19,6 +19,8 @@ public final class PollingPipeline {
     public static final int MAX_INITIAL_LINE_BYTES = 4096;
     public static final int MAX_HEADER_BYTES = 8192;
 
+    private static final DemoRequestTagHandler DEMO_CLIENT = new DemoRequestTagHandler();
+
     private PollingPipeline() {
     }
 
@@ -30,7 +32,7 @@ public final class PollingPipeline {
                 .addLast("demo-bytes", new DemoTrafficHandler(metrics.demoClients()))
                 .addLast("gate", gate)
                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192))
-                .addLast("demo-client", new DemoRequestTagHandler())
+                .addLast("demo-client", DEMO_CLIENT)
                 .addLast("deadline", new RequestDeadline(config.idleTimeout().toNanos()))
                 .addLast("aggregator", new ChatRequestAggregator(config.maxMessageBytes()));
     }
