@@ -35,7 +35,7 @@ public final class ServerSet implements AutoCloseable {
     public static ServerSet start(LauncherOptions options) throws Exception {
         ServerSet set = new ServerSet(options);
         try {
-            // The admin port is bound first: the demo page comes from it, so its origin goes into the servers' config.
+            // The admin port is bound first: the demo page comes from it, so the servers must allow its origin.
             set.admin.bind(options.config().bindAddress(), options.adminPort());
             ServerConfig config = ClassroomDemo.allowPageOrigins(options.config(), set.admin.port());
             for (Transport t : options.transports()) {
