@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import org.pushbench.launcher.demo.DemoClientsReport;
 import org.pushbench.netty.JsonReplies;
 import org.pushbench.protocol.ChatError;
 import org.pushbench.protocol.ChatJson;
@@ -79,6 +80,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         metrics.put("process", ProcessMetrics.read(gcFirst));
         metrics.put("store", store);
         metrics.put("transports", transports);
+        metrics.put("demoClients", DemoClientsReport.of(servers.servers().values()));
         return metrics;
     }
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -14,8 +15,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 /**
- * The admin port: health and metrics, on a port and a thread of its own, so that reading the figures adds no
- * byte to any measured connection and takes no time from the measured event loops.
+ * The admin port: health and metrics, and the classroom demo's page and routes, on a port and a thread of its
+ * own, so that reading the figures adds no byte to any measured connection and takes no time from the measured
+ * event loops.
  */
 final class AdminServer implements AutoCloseable {
 
@@ -27,22 +29,33 @@ final class AdminServer implements AutoCloseable {
         this.servers = servers;
     }
 
-    void start(String bindAddress, int port) throws InterruptedException {
+    /**
+     * Binds the port without accepting yet, so that its number is known (the demo page's origin names it) before
+     * the servers it reports on start. Connections wait in the backlog until {@link #open}.
+     */
+    void bind(String bindAddress, int port) throws InterruptedException {
         listener = new ServerBootstrap()
                 .group(loop)
                 .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.AUTO_READ, false)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(64 * 1024))
+                                .addLast(servers.demo().httpHandler())
                                 .addLast(new AdminHandler(servers));
                     }
                 })
                 .bind(new InetSocketAddress(bindAddress, port))
                 .sync()
                 .channel();
+    }
+
+    /** Starts accepting, once the servers and the demo run: demo paths go to the demo, the rest to AdminHandler. */
+    void open() {
+        listener.config().setAutoRead(true);
     }
 
     int port() {

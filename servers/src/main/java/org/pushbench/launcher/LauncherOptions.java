@@ -51,7 +51,9 @@ public record LauncherOptions(
               --pong-timeout DURATION       close a WebSocket silent this long after a ping (default 10s)
               --idle-timeout DURATION       close an HTTP connection with no whole request this long (default 60s)
               --max-connections N           connections per server, further ones refused (default 20000)
-              --allowed-origins LIST        WebSocket Origins accepted besides the server's own; * for any
+              --allowed-origins LIST        browser Origins, besides a server's own, that may open a WebSocket
+                                            or read the polling servers (CORS); * for any. The demo page's
+                                            (http://localhost:<admin port>) is always added
               --help                        this text
 
             DURATION is an integer with a unit: 500ms, 30s, 2m.

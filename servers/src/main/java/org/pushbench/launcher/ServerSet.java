@@ -3,14 +3,17 @@ package org.pushbench.launcher;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.pushbench.launcher.demo.ClassroomDemo;
 import org.pushbench.server.ChatServer;
+import org.pushbench.server.ServerConfig;
 import org.pushbench.server.ServerFactory;
 import org.pushbench.server.Transport;
 import org.pushbench.store.InMemoryMessageStore;
 
 /**
  * The servers of one process: one message store, the chosen transports of one engine on it, and the admin
- * port that reports on them. What the launcher starts, and what tests can start in-process.
+ * port that reports on them and serves the classroom demo. What the launcher starts, and what tests can start
+ * in-process.
  */
 public final class ServerSet implements AutoCloseable {
 
@@ -19,6 +22,7 @@ public final class ServerSet implements AutoCloseable {
     private final ServerFactory factory;
     private final Map<Transport, ChatServer> servers = new EnumMap<>(Transport.class);
     private final AdminServer admin;
+    private ClassroomDemo demo;
 
     private ServerSet(LauncherOptions options) {
         this.options = options;
@@ -31,12 +35,16 @@ public final class ServerSet implements AutoCloseable {
     public static ServerSet start(LauncherOptions options) throws Exception {
         ServerSet set = new ServerSet(options);
         try {
+            // The admin port is bound first: the demo page comes from it, so the servers must allow its origin.
+            set.admin.bind(options.config().bindAddress(), options.adminPort());
+            ServerConfig config = ClassroomDemo.allowPageOrigins(options.config(), set.admin.port());
             for (Transport t : options.transports()) {
-                ChatServer server = set.factory.create(t, options.ports().get(t), set.store, options.config());
+                ChatServer server = set.factory.create(t, options.ports().get(t), set.store, config);
                 set.servers.put(t, server);
                 server.start();
             }
-            set.admin.start(options.config().bindAddress(), options.adminPort());
+            set.demo = new ClassroomDemo(set.servers, set.store, config);
+            set.admin.open();
             return set;
         } catch (Exception | Error e) {
             set.close();
@@ -57,6 +65,11 @@ public final class ServerSet implements AutoCloseable {
         return servers;
     }
 
+    /** The classroom demo the admin port serves; set once the servers run. */
+    ClassroomDemo demo() {
+        return demo;
+    }
+
     public int adminPort() {
         return admin.port();
     }
@@ -64,6 +77,9 @@ public final class ServerSet implements AutoCloseable {
     @Override
     public void close() {
         admin.close();
+        if (demo != null) {
+            demo.close();
+        }
         servers.values().forEach(ChatServer::close);
         factory.close();
     }

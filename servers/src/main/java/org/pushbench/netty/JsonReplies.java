@@ -36,7 +36,8 @@ public final class JsonReplies {
         send(ctx, request, response);
     }
 
-    private static void send(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response) {
+    /** Answers a request with a response built elsewhere (any body); keep-alive as for the JSON answers. */
+    public static void send(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

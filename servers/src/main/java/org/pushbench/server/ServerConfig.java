@@ -14,7 +14,8 @@ import java.util.Set;
  * @param pongTimeout     how long the WebSocket server waits for a pong (or any frame) before it closes
  * @param idleTimeout     how long an HTTP connection may sit with no request (and no held one) before it is closed
  * @param maxConnections  connections per server; further ones are refused
- * @param allowedOrigins  WebSocket {@code Origin} values accepted besides the server's own host; {@code *} for any
+ * @param allowedOrigins  browser {@code Origin} values accepted by WebSocket besides the server's own host, and
+ *                        allowed to read the polling servers' answers (CORS); {@code *} for any
  */
 public record ServerConfig(
         String bindAddress,

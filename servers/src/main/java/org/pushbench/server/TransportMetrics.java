@@ -22,6 +22,7 @@ public final class TransportMetrics {
     private final LongAdder bytesRead = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
     private final LongAdder connectionsRefused = new LongAdder();
+    private final DemoClientMetrics demoClients = new DemoClientMetrics();
 
     public void connectionOpened() {
         connections.increment();
@@ -67,6 +68,11 @@ public final class TransportMetrics {
         bytesWritten.add(count);
     }
 
+    /** The per-client counters of the classroom demo's tagged connections (docs/DEMO.md). */
+    public DemoClientMetrics demoClients() {
+        return demoClients;
+    }
+
     public long openConnections() {
         return connections.current();
     }
@@ -85,6 +91,7 @@ public final class TransportMetrics {
         bytesRead.reset();
         bytesWritten.reset();
         connectionsRefused.reset();
+        demoClients.reset();
     }
 
     public Snapshot snapshot() {

@@ -44,12 +44,18 @@ final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
     final FullHttpResponse handshake;
+    /** The bytes of the upgrade request and of its answer, as they crossed the wire. */
+    final long handshakeRequestBytes;
+    final long handshakeResponseBytes;
 
-    private RawWebSocket(Socket socket, FullHttpResponse handshake) throws IOException {
+    private RawWebSocket(Socket socket, FullHttpResponse handshake, long requestBytes, long responseBytes)
+            throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
         this.handshake = handshake;
+        this.handshakeRequestBytes = requestBytes;
+        this.handshakeResponseBytes = responseBytes;
     }
 
     /** Sends an upgrade request with the RFC's example key and returns the connection, whatever the answer. */
@@ -62,8 +68,11 @@ final class RawWebSocket implements AutoCloseable {
         for (String header : extraHeaders) {
             request.append(header).append("\r\n");
         }
-        socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-        return new RawWebSocket(socket, readResponseHead(socket));
+        byte[] head = request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        socket.getOutputStream().write(head);
+        long[] responseBytes = new long[1];
+        FullHttpResponse response = readResponseHead(socket, responseBytes);
+        return new RawWebSocket(socket, response, head.length, responseBytes[0]);
     }
 
     /** Connects and fails unless the server switched protocols. */
@@ -80,7 +89,7 @@ final class RawWebSocket implements AutoCloseable {
      * Reads the handshake response one byte at a time into Netty's HTTP decoder until it yields a whole
      * response, so that no frame byte after it is consumed.
      */
-    private static FullHttpResponse readResponseHead(Socket socket) throws IOException {
+    private static FullHttpResponse readResponseHead(Socket socket, long[] bytesRead) throws IOException {
         EmbeddedChannel decoder = new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 16));
         var in = socket.getInputStream();
         try {
@@ -90,6 +99,7 @@ final class RawWebSocket implements AutoCloseable {
                 if (b < 0) {
                     throw new EOFException("the server closed the connection during the handshake");
                 }
+                bytesRead[0]++;
                 decoder.writeInbound(Unpooled.wrappedBuffer(new byte[] {(byte) b}));
             }
             return response;

@@ -9,7 +9,7 @@ import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.MessageStore;
 
-/** The long-polling pipeline: the shared HTTP front, then {@link LongPollingHandler}. */
+/** The long-polling pipeline: the shared polling front, then {@link LongPollingHandler}. */
 final class LongPollingInitializer extends ChannelInitializer<SocketChannel> {
 
     private final MessageStore store;
@@ -26,7 +26,7 @@ final class LongPollingInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        PollingPipeline.front(channel.pipeline(), metrics, gate, config)
+        PollingPipeline.pollingFront(channel.pipeline(), metrics, gate, config)
                 .addLast("long-polling", new LongPollingHandler(store, metrics, config));
     }
 }

@@ -9,7 +9,7 @@ import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.MessageStore;
 
-/** The short-polling pipeline: the shared HTTP front, then {@link ShortPollingHandler}. */
+/** The short-polling pipeline: the shared polling front, then {@link ShortPollingHandler}. */
 final class ShortPollingInitializer extends ChannelInitializer<SocketChannel> {
 
     private final MessageStore store;
@@ -26,7 +26,7 @@ final class ShortPollingInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        PollingPipeline.front(channel.pipeline(), metrics, gate, config)
+        PollingPipeline.pollingFront(channel.pipeline(), metrics, gate, config)
                 .addLast("short-polling", new ShortPollingHandler(store, metrics));
     }
 }
