@@ -53,10 +53,19 @@ public abstract class ChatBenchmark {
 
     @Setup(Level.Trial)
     public void startTrial() throws Exception {
-        String name = getClass().getSimpleName();
+        String name = benchmarkName();
         LoadSpec spec = spec(Trial.freshRoom(name));
         trial = new Trial(Trial.stem(name, engine, spec), engine, server, serverFlags(), spec, measuresMemory());
         trialStarted();
+    }
+
+    /** The benchmark's own class name; JMH runs a generated subclass ({@code FanOut_jmhType}) of it. */
+    private String benchmarkName() {
+        Class<?> type = getClass();
+        while (type.getSimpleName().contains("_jmhType")) {
+            type = type.getSuperclass();
+        }
+        return type.getSimpleName();
     }
 
     @Setup(Level.Iteration)

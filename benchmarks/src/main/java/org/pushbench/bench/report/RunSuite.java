@@ -1,0 +1,103 @@
+package org.pushbench.bench.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+
+import org.pushbench.server.Engine;
+
+/**
+ * {@code scripts/run-benchmarks.sh}'s main class: runs the quick or the full suite through JMH and writes the
+ * result directory (results/README.md): {@code jmh.json}, {@code histograms/}, {@code summary.csv},
+ * {@code summary.md} and {@code env.txt}, then prints the summary.
+ */
+public final class RunSuite {
+
+    private static final String USAGE = """
+            Usage: RunSuite --quick|--full [--out DIR] [--engines netty,jetty]
+              --quick     FanOut and IdleCost, every transport and engine, a few minutes
+              --full      the reference run: payload sizes, header profiles, polling sweep, Capacity
+              --out DIR   the result directory (default results/<timestamp>)
+              --engines   which engines (default: every engine on the class path)
+            """;
+
+    private RunSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean full = rest.remove("--full");
+        boolean quick = rest.remove("--quick");
+        Path out = Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
+        List<Engine> engines = availableEngines();
+        try {
+            for (int i = 0; i < rest.size(); i += 2) {
+                String value = rest.get(i + 1);
+                switch (rest.get(i)) {
+                    case "--out" -> out = Path.of(value);
+                    case "--engines" -> engines = Arrays.stream(value.split(",")).map(Engine::parse).toList();
+                    default -> throw new IllegalArgumentException("unknown flag " + rest.get(i));
+                }
+            }
+            if (full == quick) {
+                throw new IllegalArgumentException("say --quick or --full");
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            System.err.println("run-benchmarks: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+        }
+        run(full ? "full" : "quick", out, engines);
+    }
+
+    static void run(String mode, Path out, List<Engine> engines) throws Exception {
+        Path histograms = out.resolve("histograms").toAbsolutePath();
+        Files.createDirectories(histograms);
+        EnvironmentReport.write(out.resolve("env.txt"), mode, engines);
+        List<Options> plan = mode.equals("full") ? SuitePlan.full(engines, histograms)
+                : SuitePlan.quick(engines, histograms);
+        List<RunResult> results = new ArrayList<>();
+        for (Options options : plan) {
+            results.addAll(new Runner(options).run());
+        }
+        try (PrintStream json = new PrintStream(Files.newOutputStream(out.resolve("jmh.json")), false, "UTF-8")) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
+        }
+        List<ResultRow> rows = new ArrayList<>();
+        for (RunResult r : results) {
+            rows.add(ResultRow.of(r, histograms));
+        }
+        SummaryWriter summary = new SummaryWriter(rows);
+        summary.writeCsv(out.resolve("summary.csv"));
+        String markdown = summary.markdown();
+        Files.writeString(out.resolve("summary.md"), markdown);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("Results in " + out + " (plots: python3 scripts/plot.py " + out + ")");
+    }
+
+    /** The engines whose server classes are on the class path. */
+    private static List<Engine> availableEngines() throws IOException {
+        List<Engine> engines = new ArrayList<>();
+        for (Engine e : Engine.values()) {
+            try {
+                e.newFactory().close();
+                engines.add(e);
+            } catch (RuntimeException | LinkageError absent) {
+                System.err.println("run-benchmarks: engine " + e.id() + " is not available: " + absent.getMessage());
+            }
+        }
+        return engines;
+    }
+}

@@ -1,0 +1,67 @@
+package org.pushbench.bench.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import org.pushbench.bench.jmh.WindowProfiler;
+import org.pushbench.server.Engine;
+
+/**
+ * What {@code --quick} and {@code --full} run. Quick: FanOut and IdleCost for every transport and engine at one
+ * small load, a couple of minutes in all. Full: the reference run: two payload sizes, the browser header profile,
+ * the short-polling interval sweep, idle cost with both header profiles, and the Capacity sweep.
+ */
+final class SuitePlan {
+
+    private SuitePlan() {
+    }
+
+    static List<Options> quick(List<Engine> engines, Path histograms) {
+        return List.of(
+                base("FanOut", engines, histograms, "1g").param("clients", "50").param("rate", "20")
+                        .warmupIterations(1).warmupTime(TimeValue.seconds(3))
+                        .measurementIterations(2).measurementTime(TimeValue.seconds(3)).build(),
+                base("IdleCost", engines, histograms, "1g").param("clients", "200").param("keepaliveMs", "2000")
+                        .warmupIterations(1).warmupTime(TimeValue.seconds(3))
+                        .measurementIterations(1).measurementTime(TimeValue.seconds(6)).build());
+    }
+
+    static List<Options> full(List<Engine> engines, Path histograms) {
+        List<Options> plan = new ArrayList<>();
+        plan.add(fanOut(engines, histograms).param("payloadBytes", "64", "4096").build());
+        plan.add(fanOut(engines, histograms).param("headers", "BROWSER").build());
+        plan.add(fanOut(engines, histograms).param("transport", "SHORT_POLLING")
+                .param("pollIntervalMs", "100", "250", "500", "2000").build());
+        plan.add(base("IdleCost", engines, histograms, "1g").param("clients", "200").param("keepaliveMs", "5000")
+                .param("headers", "MINIMAL", "BROWSER")
+                .warmupIterations(1).warmupTime(TimeValue.seconds(6))
+                .measurementIterations(2).measurementTime(TimeValue.seconds(10)).build());
+        plan.add(base("Capacity", engines, histograms, "2g").param("clients", "1000", "4000", "8000")
+                .warmupIterations(1).warmupTime(TimeValue.seconds(8))
+                .measurementIterations(2).measurementTime(TimeValue.seconds(6)).build());
+        return plan;
+    }
+
+    private static ChainedOptionsBuilder fanOut(List<Engine> engines, Path histograms) {
+        return base("FanOut", engines, histograms, "1g").param("clients", "200").param("rate", "20")
+                .warmupIterations(2).warmupTime(TimeValue.seconds(4))
+                .measurementIterations(3).measurementTime(TimeValue.seconds(5));
+    }
+
+    /** Every run: one fork, the pushbench profiler, histograms to the run's directory, stop on the first failure. */
+    private static ChainedOptionsBuilder base(String benchmark, List<Engine> engines, Path histograms, String heap) {
+        return new OptionsBuilder()
+                .include("org\\.pushbench\\.bench\\.jmh\\." + benchmark + "\\.")
+                .param("engine", engines.stream().map(Engine::name).toArray(String[]::new))
+                .forks(1)
+                .jvmArgsAppend("-Xms" + heap, "-Xmx" + heap, "-D" + "pushbench.histograms=" + histograms)
+                .addProfiler(WindowProfiler.class)
+                .shouldFailOnError(true);
+    }
+}

@@ -1,0 +1,143 @@
+package org.pushbench.bench.report;
+
+import java.util.List;
+
+import org.pushbench.bench.load.LatencySummary;
+
+/** The tables of summary.md, each a few lines of what was measured, with units in the headers. */
+final class SummaryTables {
+
+    private final List<ResultRow> rows;
+
+    SummaryTables(List<ResultRow> rows) {
+        this.rows = rows;
+    }
+
+    String render() {
+        StringBuilder md = new StringBuilder("# pushbench summary\n\n");
+        section(md, "FanOut: latency from the intended send time (corrected) and from the actual one",
+                latency("FanOut"));
+        section(md, "FanOut: bytes on the wire per delivered message, split", bytes("FanOut"));
+        section(md, "FanOut: what the server and the clients pay", load("FanOut"));
+        section(md, "IdleCost: a connected client while nobody talks", idle());
+        section(md, "Capacity: the server per connected client", load("Capacity"));
+        section(md, "Capacity: latency as the room grows", latency("Capacity"));
+        section(md, "Model (prediction) beside measurement", modelVersusMeasured());
+        md.append(new BandwidthTable(rows).render());
+        return md.toString();
+    }
+
+    private static void section(StringBuilder md, String title, MarkdownTable table) {
+        if (!table.isEmpty()) {
+            md.append("## ").append(title).append("\n\n").append(table.render()).append('\n');
+        }
+    }
+
+    private List<ResultRow> of(String benchmark) {
+        return rows.stream().filter(r -> r.benchmark().equals(benchmark)).toList();
+    }
+
+    private static String config(ResultRow r) {
+        StringBuilder c = new StringBuilder(r.clients() + " clients");
+        if (!r.isIdle()) {
+            c.append(", ").append(r.rate()).append("/s, ").append(r.payloadBytes()).append(" B");
+        }
+        if (r.transport() == org.pushbench.server.Transport.SHORT_POLLING) {
+            c.append(", poll ").append(r.pollIntervalMs()).append(" ms");
+        }
+        if (r.isIdle() && r.transport() != org.pushbench.server.Transport.SHORT_POLLING) {
+            c.append(", keepalive ").append(r.keepaliveMs()).append(" ms");
+        }
+        return c.append(", ").append(r.headers().label()).toString();
+    }
+
+    private MarkdownTable latency(String benchmark) {
+        MarkdownTable t = new MarkdownTable("transport", "engine", "load", "deliveries/s", "p50 ms", "p90 ms",
+                "p99 ms", "p99.9 ms", "max ms", "uncorrected p50 ms", "uncorrected p99 ms", "uncorrected max ms");
+        for (ResultRow r : of(benchmark)) {
+            LatencySummary l = r.latency();
+            if (l != null) {
+                t.row(r.transport().id(), r.engine().id(), config(r), r.deliveriesPerSec(), ms(l.corrected().p50()),
+                        ms(l.corrected().p90()), ms(l.corrected().p99()), ms(l.corrected().p999()),
+                        ms(l.corrected().max()), ms(l.uncorrected().p50()), ms(l.uncorrected().p99()),
+                        ms(l.uncorrected().max()));
+            }
+        }
+        return t;
+    }
+
+    private MarkdownTable bytes(String benchmark) {
+        MarkdownTable t = new MarkdownTable("transport", "engine", "load", "B/delivery", "payload", "headers",
+                "framing", "empty polls", "keepalive", "overhead %", "requests/delivery", "empty answers %");
+        for (ResultRow r : of(benchmark)) {
+            t.row(r.transport().id(), r.engine().id(), config(r), r.figure("bytes.perDelivery"),
+                    r.figure("bytes.payload.perDelivery"), r.figure("bytes.headers.perDelivery"),
+                    r.figure("bytes.framing.perDelivery"), r.figure("bytes.emptyPolls.perDelivery"),
+                    r.figure("bytes.keepalive.perDelivery"), r.figure("bytes.overheadShare"),
+                    r.figure("requests.perDelivery"), r.figure("responses.emptyShare"));
+        }
+        return t;
+    }
+
+    private MarkdownTable load(String benchmark) {
+        MarkdownTable t = new MarkdownTable("transport", "engine", "load", "peak connections", "peak held",
+                "server threads", "server heap/client B", "server direct/client B", "server RSS MiB",
+                "server CPU µs/delivery", "client CPU µs/delivery");
+        for (ResultRow r : of(benchmark)) {
+            t.row(r.transport().id(), r.engine().id(), config(r), r.figure("server.peakConnections"),
+                    r.figure("server.peakHeld"), r.figure("server.threads"), r.figure("server.heapPerClient"),
+                    r.figure("server.directPerClient"), mib(r.figure("server.rss")),
+                    micros(r.figure("server.cpuPerDelivery")), micros(r.figure("client.cpuPerDelivery")));
+        }
+        return t;
+    }
+
+    private MarkdownTable idle() {
+        MarkdownTable t = new MarkdownTable("transport", "engine", "load", "B/client/s", "kB/client/hour",
+                "empty answers %", "server heap/client B", "server direct/client B", "server threads", "peak held");
+        for (ResultRow r : of("IdleCost")) {
+            Double perSecond = r.figure("bytes.perClientSecond");
+            t.row(r.transport().id(), r.engine().id(), config(r), perSecond,
+                    perSecond == null ? null : perSecond * 3600 / 1000, r.figure("responses.emptyShare"),
+                    r.figure("server.heapPerClient"), r.figure("server.directPerClient"), r.figure("server.threads"),
+                    r.figure("server.peakHeld"));
+        }
+        return t;
+    }
+
+    private MarkdownTable modelVersusMeasured() {
+        MarkdownTable t = new MarkdownTable("benchmark", "transport", "engine", "load", "figure", "measured",
+                "model (prediction)", "difference %");
+        for (ResultRow r : rows) {
+            TransportModel.Prediction p = TransportModel.predict(r, rows);
+            LatencySummary l = r.latency();
+            compare(t, r, "mean latency ms", l == null ? null : l.corrected().mean() / 1000,
+                    p.latencyMeanUs() == null ? null : p.latencyMeanUs() / 1000);
+            compare(t, r, "max latency ms", l == null ? null : l.corrected().max() / 1000.0,
+                    p.latencyMaxUs() == null ? null : p.latencyMaxUs() / 1000);
+            compare(t, r, "B/delivery", r.figure("bytes.perDelivery"), p.bytesPerDelivery());
+            compare(t, r, "idle B/client/s", r.isIdle() ? r.figure("bytes.perClientSecond") : null,
+                    p.idleBytesPerClientSecond());
+        }
+        return t;
+    }
+
+    private static void compare(MarkdownTable t, ResultRow r, String figure, Double measured, Double predicted) {
+        if (measured != null && predicted != null) {
+            t.row(r.benchmark(), r.transport().id(), r.engine().id(), config(r), figure, measured, predicted,
+                    predicted == 0 ? null : 100 * (measured - predicted) / predicted);
+        }
+    }
+
+    private static Double ms(double micros) {
+        return micros / 1000;
+    }
+
+    private static Double micros(Double nanos) {
+        return nanos == null ? null : nanos / 1000;
+    }
+
+    private static Double mib(Double bytes) {
+        return bytes == null ? null : bytes / (1 << 20);
+    }
+}
