@@ -1,0 +1,67 @@
+package org.pushbench.bench.meter;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DeliveryCheckTest {
+
+    @Test
+    void inOrderDeliveryPasses() {
+        DeliveryCheck check = new DeliveryCheck();
+        DeliveryCheck.Recipient r = check.newRecipient();
+        for (long id = 1; id <= 5; id++) {
+            assertTrue(r.accept(id));
+        }
+        assertTrue(check.allReached(5));
+        assertDoesNotThrow(() -> check.verify(5));
+    }
+
+    @Test
+    void aSkippedIdIsLostAndFailsTheRun() {
+        DeliveryCheck check = new DeliveryCheck();
+        DeliveryCheck.Recipient r = check.newRecipient();
+        r.accept(1);
+        r.accept(3);
+        assertEquals(1, check.lost());
+        DeliveryCheck.DeliveryFailure failure = assertThrows(DeliveryCheck.DeliveryFailure.class, () -> check.verify(3));
+        assertTrue(failure.getMessage().contains("1 deliveries missing"), failure.getMessage());
+    }
+
+    @Test
+    void aRepeatedIdIsDuplicatedAndNotMeasuredTwice() {
+        DeliveryCheck check = new DeliveryCheck();
+        DeliveryCheck.Recipient r = check.newRecipient();
+        r.accept(1);
+        assertFalse(r.accept(1));
+        assertEquals(1, check.duplicated());
+        assertThrows(DeliveryCheck.DeliveryFailure.class, () -> check.verify(1));
+    }
+
+    @Test
+    void aLateIdFillingAGapIsReorderedNotLost() {
+        DeliveryCheck check = new DeliveryCheck();
+        DeliveryCheck.Recipient r = check.newRecipient();
+        r.accept(1);
+        r.accept(3);
+        assertTrue(r.accept(2));
+        assertEquals(0, check.lost());
+        assertEquals(1, check.reordered());
+        assertThrows(DeliveryCheck.DeliveryFailure.class, () -> check.verify(3));
+    }
+
+    @Test
+    void aRecipientShortOfTheLastMessageFails() {
+        DeliveryCheck check = new DeliveryCheck();
+        check.newRecipient().accept(1);
+        DeliveryCheck.Recipient slow = check.newRecipient();
+        assertFalse(check.allReached(1));
+        assertThrows(DeliveryCheck.DeliveryFailure.class, () -> check.verify(1));
+        slow.accept(1);
+        assertDoesNotThrow(() -> check.verify(1));
+    }
+}
