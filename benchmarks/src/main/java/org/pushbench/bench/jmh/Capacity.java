@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 
 import org.pushbench.bench.load.LoadSpec;
-import org.pushbench.server.Transport;
 
 /**
  * <b>Capacity: what the server pays per connected client as the room grows.</b>
@@ -41,9 +40,6 @@ import org.pushbench.server.Transport;
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Threads(1)
 public class Capacity extends ChatBenchmark {
-
-    @Param
-    public Transport transport;
 
     @Param("1000")
     public int clients;

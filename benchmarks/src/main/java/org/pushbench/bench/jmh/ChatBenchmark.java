@@ -13,6 +13,7 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.pushbench.bench.client.HeaderProfile;
 import org.pushbench.bench.load.LoadSpec;
 import org.pushbench.server.Engine;
+import org.pushbench.server.Transport;
 
 /**
  * The parameters and life cycle every pushbench benchmark shares: a {@link Trial} per JMH trial, a measurement
@@ -20,6 +21,10 @@ import org.pushbench.server.Engine;
  */
 @State(Scope.Benchmark)
 public abstract class ChatBenchmark {
+
+    /** Every transport by default; {@code -p transport=WEBSOCKET} for one. */
+    @Param
+    public Transport transport;
 
     /** Every engine by default; {@code -p engine=NETTY} for one. */
     @Param

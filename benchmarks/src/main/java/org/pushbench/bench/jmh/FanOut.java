@@ -16,7 +16,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 
 import org.pushbench.bench.load.LoadSpec;
-import org.pushbench.server.Transport;
 
 /**
  * <b>FanOut: what it costs to deliver each chat message to every member of a room.</b>
@@ -45,9 +44,6 @@ import org.pushbench.server.Transport;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 public class FanOut extends ChatBenchmark {
-
-    @Param
-    public Transport transport;
 
     @Param("100")
     public int clients;

@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Control;
 
 import org.pushbench.bench.load.LoadSpec;
-import org.pushbench.server.Transport;
 
 /**
  * <b>IdleCost: what a connected client costs while nobody talks.</b>
@@ -43,9 +42,6 @@ import org.pushbench.server.Transport;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 public class IdleCost extends ChatBenchmark {
-
-    @Param
-    public Transport transport;
 
     @Param("100")
     public int clients;
