@@ -15,8 +15,9 @@ import org.pushbench.store.Subscription;
 
 /**
  * One long poll: subscribed to its room from construction, then answered exactly once — at once if something is
- * already there, else by the first append or by its timer — or abandoned when the client leaves. The append, the
- * timer and the disconnection race on different threads; whichever releases the poll first decides.
+ * already there, else by the first append, by its timer, or when the connection becomes readable (see
+ * {@link ReadInterest}) — or abandoned when Jetty reports the request failed. These race on different threads;
+ * whichever releases the poll first decides.
  */
 final class HeldPoll implements RoomListener {
 
@@ -25,12 +26,15 @@ final class HeldPoll implements RoomListener {
     private final TransportMetrics metrics;
     private final Consumer<ReadResult> answer;
     private final Subscription subscription;
+    private final ReadInterest readInterest;
     private Scheduler.Task timeout;
     private boolean held;
     private boolean done;
 
-    HeldPoll(MessageStore store, ChatRoute route, TransportMetrics metrics, Consumer<ReadResult> answer) {
+    HeldPoll(MessageStore store, ChatRoute route, TransportMetrics metrics, ReadInterest readInterest,
+            Consumer<ReadResult> answer) {
         this.store = store;
+        this.readInterest = readInterest;
         this.route = route;
         this.metrics = metrics;
         this.answer = answer;
@@ -54,6 +58,7 @@ final class HeldPoll implements RoomListener {
             held = true;
             metrics.requestHeld();
             timeout = scheduler.schedule(this::answerNow, millis, TimeUnit.MILLISECONDS);
+            readInterest.register(this::answerNow);
         }
     }
 
@@ -84,6 +89,7 @@ final class HeldPoll implements RoomListener {
             timeout.cancel();
         }
         if (held) {
+            readInterest.withdraw();
             metrics.heldRequestReleased();
         }
         return true;

@@ -5,6 +5,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
+import org.pushbench.jetty.ChatEndPoint;
 import org.pushbench.jetty.HttpChatHandler;
 import org.pushbench.protocol.ChatRoute;
 import org.pushbench.server.ServerConfig;
@@ -13,8 +14,8 @@ import org.pushbench.store.MessageStore;
 
 /**
  * A long poll: answer at once when something is new; otherwise hold the request as a {@link HeldPoll} — a store
- * subscription and a timer, no thread: {@link #handle} returns at once and the poll completes Jetty's callback
- * later, from the append that wakes it, its timer, or the client's disconnection.
+ * subscription, a timer and a read interest, no thread: {@link #handle} returns at once and the poll completes
+ * Jetty's callback later, from the append that wakes it, its timer, or the client's next bytes or disconnection.
  */
 final class LongPollingHandler extends HttpChatHandler {
 
@@ -34,9 +35,9 @@ final class LongPollingHandler extends HttpChatHandler {
             answer(request, response, callback, route, store.read(route.room(), route.after(), store.retention()));
             return;
         }
-        HeldPoll poll = new HeldPoll(store, route, metrics,
+        HeldPoll poll = new HeldPoll(store, route, metrics, new ReadInterest(ChatEndPoint.of(request)),
                 result -> answer(request, response, callback, route, result));
-        // A client that leaves while its poll is held: drop the registration now, not at the next append.
+        // A failure Jetty sees itself (the server stopping, a write failing): drop the registration, fail the exchange.
         request.addFailureListener(failure -> {
             if (poll.abandon()) {
                 callback.failed(failure);
