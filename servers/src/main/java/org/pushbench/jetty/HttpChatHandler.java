@@ -1,5 +1,7 @@
 package org.pushbench.jetty;
 
+import java.util.concurrent.CompletionException;
+
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -80,8 +82,15 @@ public abstract class HttpChatHandler extends Handler.Abstract.NonBlocking {
             return;
         }
         Content.Source.asByteArrayAsync(request, maxMessageBytes).whenComplete((body, failure) -> {
-            if (failure != null) {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof IllegalStateException) {
+                // What Jetty's reader throws past maxSize: the body is over the limit, though not announced so.
                 JsonResponses.errorAndClose(request, response, callback, ChatError.tooLarge(maxMessageBytes));
+                return;
+            }
+            if (cause != null) {
+                // The request itself failed (bad chunking, the client left): Jetty answers or closes.
+                callback.failed(cause);
                 return;
             }
             RequestDeadline.of(request).stop();
