@@ -43,6 +43,11 @@ final class UpgradeRequestHandler extends Handler.Wrapper {
             if (!request.getHeaders().contains(HttpHeader.UPGRADE, "websocket")) {
                 throw new ChatError(426, "bad_request", "this path is a WebSocket: send an Upgrade: websocket request");
             }
+            if (!"13".equals(request.getHeaders().get(HttpHeader.SEC_WEBSOCKET_VERSION))) {
+                // RFC 6455, 4.4: name the version this server speaks.
+                response.getHeaders().put(HttpHeader.SEC_WEBSOCKET_VERSION, "13");
+                throw new ChatError(426, "bad_request", "this server speaks WebSocket version 13");
+            }
             String origin = request.getHeaders().get(HttpHeader.ORIGIN);
             if (origin != null && !config.originAllowed(origin, request.getHeaders().get(HttpHeader.HOST))) {
                 throw new ChatError(403, "forbidden", "Origin " + origin + " is not allowed");

@@ -22,6 +22,12 @@ import org.pushbench.store.MessageStore;
  */
 public final class WebSocketServer extends JettyChatServer {
 
+    /**
+     * Jetty holds outgoing frames to the incoming frame limit too: leave room for what a delivered message adds to
+     * the sent one (its id and room, under 100 bytes), or a message sent at the size limit could not be delivered.
+     */
+    private static final int DELIVERY_ENVELOPE_BYTES = 256;
+
     public WebSocketServer(JettyEngine.Shared shared, int port, MessageStore store, ServerConfig config) {
         super(Transport.WEBSOCKET, shared, port, store, config);
     }
@@ -31,7 +37,7 @@ public final class WebSocketServer extends JettyChatServer {
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(config.maxMessageBytes());
             container.setMaxBinaryMessageSize(config.maxMessageBytes());
-            container.setMaxFrameSize(config.maxMessageBytes());
+            container.setMaxFrameSize(config.maxMessageBytes() + DELIVERY_ENVELOPE_BYTES);
             // One frame per message, as Netty sends them, so frame bytes stay comparable.
             container.setAutoFragment(false);
             // No idle timeout: the keep-alive pings decide when a silent peer is gone.
