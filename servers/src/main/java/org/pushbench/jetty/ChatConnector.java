@@ -1,6 +1,5 @@
 package org.pushbench.jetty;
 
-import java.io.IOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -36,6 +35,7 @@ final class ChatConnector extends ServerConnector {
 
     ChatConnector(Server server, JettyEngine.Shared shared, TransportMetrics metrics, ServerConfig config,
             ConnectionFactory factory) {
+        // One acceptor and one selector: Jetty's own defaults on a 2-core machine, made explicit.
         super(server, shared.threads(), shared.scheduler(), shared.buffers(), 1, 1, factory);
         this.metrics = metrics;
         this.config = config;
@@ -51,7 +51,9 @@ final class ChatConnector extends ServerConnector {
 
     @Override
     protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
-        return new ChatEndPoint(channel, selector, key, getScheduler(), metrics, config.idleTimeout());
+        ChatEndPoint endPoint = new ChatEndPoint(channel, selector, key, getScheduler(), metrics, config.idleTimeout());
+        endPoint.setIdleTimeout(getIdleTimeout());
+        return endPoint;
     }
 
     private final class GatedSelectorManager extends ServerConnectorManager {
