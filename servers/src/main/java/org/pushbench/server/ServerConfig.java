@@ -1,5 +1,6 @@
 package org.pushbench.server;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
@@ -68,6 +69,23 @@ public record ServerConfig(
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
                 idleTimeout, maxConnections, Set.copyOf(value));
+    }
+
+    /**
+     * Whether a WebSocket upgrade from a browser page at {@code origin} is accepted: the page is this server's own
+     * ({@code origin}'s authority is the request's {@code host}) or allowed by {@link #allowedOrigins}. So a page
+     * from another site cannot open a chat connection with the user's cookies.
+     */
+    public boolean originAllowed(String origin, String host) {
+        if (allowedOrigins.contains("*") || allowedOrigins.contains(origin)) {
+            return true;
+        }
+        try {
+            String authority = URI.create(origin).getAuthority();
+            return authority != null && authority.equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The hold time for a long poll that asked for {@code waitMillis} (-1: not given), clamped to the maximum. */

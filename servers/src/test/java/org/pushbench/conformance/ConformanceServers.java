@@ -20,7 +20,7 @@ import org.pushbench.store.InMemoryMessageStore;
 final class ConformanceServers implements AutoCloseable {
 
     /** The engines the suite runs against. */
-    static final List<Engine> ENGINES = List.of(Engine.NETTY);
+    static final List<Engine> ENGINES = List.of(Engine.NETTY, Engine.JETTY);
 
     static final int MAX_MESSAGE_BYTES = 4096;
     static final int RETENTION = 16;

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code java -jar servers/target/chat-servers.jar}, run as a user runs it: it starts, serves, and stops on a signal. */
 // A separate thread, so that a jar that never prints its admin line fails the test instead of hanging the build.
@@ -26,11 +28,12 @@ class LauncherJarIT {
 
     private static final Path JAR = Path.of("target", "chat-servers.jar");
 
-    @Test
-    void theJarServesAllThreeTransportsAndStopsCleanly() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"netty", "jetty"})
+    void theJarServesAllThreeTransportsAndStopsCleanly(String engine) throws Exception {
         assertTrue(Files.isRegularFile(JAR), "package builds " + JAR);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "--admin-port", "0",
+        Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "--engine", engine, "--admin-port", "0",
                 "--short-polling-port", "0", "--long-polling-port", "0", "--websocket-port", "0")
                 .redirectErrorStream(true).start();
         try {
@@ -56,6 +59,7 @@ class LauncherJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("\"short-polling\""), health.body());
+            assertTrue(health.body().contains("\"engine\":\"" + engine + "\""), health.body());
 
             process.destroy();
             assertTrue(process.waitFor(15, TimeUnit.SECONDS), "stops on SIGTERM");

@@ -1,7 +1,5 @@
 package org.pushbench.netty.websocket;
 
-import java.net.URI;
-
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -53,7 +51,7 @@ final class UpgradeRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                         "this path is a WebSocket: send an Upgrade: websocket request");
             }
             String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-            if (origin != null && !originAllowed(origin, request.headers().get(HttpHeaderNames.HOST))) {
+            if (origin != null && !config.originAllowed(origin, request.headers().get(HttpHeaderNames.HOST))) {
                 throw new ChatError(403, "forbidden", "Origin " + origin + " is not allowed");
             }
             ctx.channel().attr(ROUTE).set(route);
@@ -61,18 +59,6 @@ final class UpgradeRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         } catch (ChatError e) {
             JsonReplies.error(ctx, request, e);
             request.release();
-        }
-    }
-
-    private boolean originAllowed(String origin, String host) {
-        if (config.allowedOrigins().contains("*") || config.allowedOrigins().contains(origin)) {
-            return true;
-        }
-        try {
-            String authority = URI.create(origin).getAuthority();
-            return authority != null && authority.equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

@@ -1,0 +1,102 @@
+package org.pushbench.jetty;
+
+import java.util.List;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.ContainerLifeCycle;
+import org.eclipse.jetty.util.component.LifeCycle;
+
+import org.pushbench.server.ChatServer;
+import org.pushbench.server.Engine;
+import org.pushbench.server.ServerConfig;
+import org.pushbench.server.Transport;
+import org.pushbench.server.TransportMetrics;
+import org.pushbench.store.MessageStore;
+
+/**
+ * What the three Jetty servers share: one {@link Server} on the engine's threads, its {@link ChatConnector}, the
+ * HTTP/1.1 settings and the JSON error answers. A transport supplies only its handler.
+ */
+public abstract class JettyChatServer implements ChatServer {
+
+    /** The request line and headers together, as Netty's 4096 + 8192 bound them; beyond is 431. */
+    public static final int MAX_REQUEST_HEAD_BYTES = 12 * 1024;
+
+    protected final MessageStore store;
+    protected final ServerConfig config;
+    protected final TransportMetrics metrics = new TransportMetrics();
+    protected final JettyEngine.Shared shared;
+    private final Transport transport;
+    private final int requestedPort;
+    private Server server;
+    private ChatConnector connector;
+
+    protected JettyChatServer(Transport transport, JettyEngine.Shared shared, int port, MessageStore store,
+            ServerConfig config) {
+        this.transport = transport;
+        this.shared = shared;
+        this.requestedPort = port;
+        this.store = store;
+        this.config = config;
+    }
+
+    /** The handler of every request of this server, given the server it will run in. */
+    protected abstract Handler handler(Server server);
+
+    @Override
+    public int start() throws Exception {
+        server = new Server(shared.threads(), shared.scheduler(), shared.buffers());
+        connector = new ChatConnector(server, shared, metrics, config, new HttpConnectionFactory(httpConfiguration()));
+        // The engine's, not this server's: stopping this server must leave them running for the other two.
+        for (ContainerLifeCycle owner : List.of(server, connector)) {
+            owner.unmanage(shared.threads());
+            owner.unmanage(shared.scheduler());
+        }
+        connector.setHost(config.bindAddress());
+        connector.setPort(requestedPort);
+        server.addConnector(connector);
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(handler(server));
+        server.start();
+        return port();
+    }
+
+    /** HTTP/1.1 as Netty speaks it here: no {@code Server} or {@code Date} header, the same head size bound. */
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
+        return http;
+    }
+
+    @Override
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.JETTY;
+    }
+
+    @Override
+    public TransportMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            LifeCycle.stop(server);
+        }
+    }
+}
