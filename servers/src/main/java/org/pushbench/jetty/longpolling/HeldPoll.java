@@ -64,7 +64,10 @@ final class HeldPoll implements RoomListener {
 
     @Override
     public void onAppend(Message message) {
-        answerNow();
+        // A concurrent append still walking the listeners can announce a message this client already has.
+        if (message.id() > route.after()) {
+            answerNow();
+        }
     }
 
     /** Answers with every message after the cursor that exists now ({@code []} if none). */

@@ -50,7 +50,11 @@ final class HeldPoll implements RoomListener {
 
     @Override
     public void onAppend(Message message) {
-        ctx.executor().execute(this::answerNow);
+        // A concurrent append still walking the listeners can announce a message this client already has
+        // (its previous answer carried it); answering then would be an early, empty answer.
+        if (message.id() > route.after()) {
+            ctx.executor().execute(this::answerNow);
+        }
     }
 
     /** Answers with every message after the cursor that exists now ({@code []} if none). */
