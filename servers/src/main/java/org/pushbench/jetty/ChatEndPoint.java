@@ -9,8 +9,10 @@ import java.time.Duration;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.thread.Scheduler;
 
+import org.pushbench.server.DemoConnection;
 import org.pushbench.server.TransportMetrics;
 
 /**
@@ -21,12 +23,15 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
 
     private final TransportMetrics metrics;
     private final RequestDeadline deadline;
+    private final DemoConnection demo;
+    private ByteBuffer readAhead;
 
     ChatEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler,
             TransportMetrics metrics, Duration idleTimeout) {
         super(channel, selector, key, scheduler);
         this.metrics = metrics;
         this.deadline = new RequestDeadline(scheduler, idleTimeout, this);
+        this.demo = metrics.demoClients().newConnection();
     }
 
     /** The endpoint a request arrived on. */
@@ -38,6 +43,11 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
         return deadline;
     }
 
+    /** This socket's share of the classroom demo's per-client meters. */
+    public DemoConnection demo() {
+        return demo;
+    }
+
     @Override
     public void onOpen() {
         super.onOpen();
@@ -47,25 +57,64 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
     @Override
     public void onClose(Throwable cause) {
         deadline.stop();
+        demo.closed();
         super.onClose(cause);
     }
 
-    @Override
-    public int fill(ByteBuffer buffer) throws IOException {
-        int read = super.fill(buffer);
+    /**
+     * Whether the peer has sent something: 1 for data (one byte is read ahead and handed to the next
+     * {@link #fill}), -1 for the end of the stream, 0 for nothing: the selector may report a socket readable
+     * that is not, and a held poll must not take that for its client's next request or departure.
+     */
+    public synchronized int probe() throws IOException {
+        if (readAhead != null) {
+            return 1;
+        }
+        ByteBuffer one = BufferUtil.allocate(1);
+        int read = super.fill(one);
         if (read > 0) {
-            metrics.bytesRead(read);
+            readAhead = one;
         }
         return read;
     }
 
     @Override
+    public int fill(ByteBuffer buffer) throws IOException {
+        int read;
+        synchronized (this) {
+            if (readAhead != null) {
+                read = BufferUtil.append(buffer, readAhead);
+                if (!readAhead.hasRemaining()) {
+                    readAhead = null;
+                }
+            } else {
+                read = super.fill(buffer);
+            }
+        }
+        if (read > 0) {
+            metrics.bytesRead(read);
+            demo.bytesRead(read);
+        }
+        return read;
+    }
+
+    /**
+     * Counts the bytes offered before flushing and takes back what the socket did not take after: a peer that
+     * has read an answer then always finds it counted, as on Netty, which counts on the way to the socket.
+     */
+    @Override
     public boolean flush(ByteBuffer... buffers) throws IOException {
-        long before = remaining(buffers);
+        long offered = remaining(buffers);
+        metrics.bytesWritten(offered);
+        demo.bytesWritten(offered);
+        long left = offered;
         try {
-            return super.flush(buffers);
+            boolean flushed = super.flush(buffers);
+            left = remaining(buffers);
+            return flushed;
         } finally {
-            metrics.bytesWritten(before - remaining(buffers));
+            metrics.bytesWritten(-left);
+            demo.bytesWritten(-left);
         }
     }
 

@@ -13,6 +13,8 @@ import org.pushbench.protocol.ChatError;
 import org.pushbench.protocol.ChatJson;
 import org.pushbench.protocol.ChatRoute;
 import org.pushbench.protocol.SentMessage;
+import org.pushbench.server.CrossOrigin;
+import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.Message;
 import org.pushbench.store.MessageStore;
@@ -28,12 +30,14 @@ public abstract class HttpChatHandler extends Handler.Abstract.NonBlocking {
 
     protected final MessageStore store;
     protected final TransportMetrics metrics;
+    private final ServerConfig config;
     private final int maxMessageBytes;
 
-    protected HttpChatHandler(MessageStore store, TransportMetrics metrics, int maxMessageBytes) {
+    protected HttpChatHandler(MessageStore store, TransportMetrics metrics, ServerConfig config) {
         this.store = store;
         this.metrics = metrics;
-        this.maxMessageBytes = maxMessageBytes;
+        this.config = config;
+        this.maxMessageBytes = config.maxMessageBytes();
     }
 
     /** Answers {@code GET /rooms/{room}/messages?after=N...}: the request is whole, its deadline stopped. */
@@ -42,6 +46,11 @@ public abstract class HttpChatHandler extends Handler.Abstract.NonBlocking {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         metrics.httpRequest();
+        ChatEndPoint.of(request).demo().request(request.getHttpURI().getPathQuery());
+        String allowed = CrossOrigin.allowOriginHeader(config, request.getHeaders().get(HttpHeader.ORIGIN));
+        if (allowed != null) {
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
+        }
         answeringErrors(request, response, callback, () -> route(request, response, callback));
         return true;
     }

@@ -23,7 +23,7 @@ final class LongPollingHandler extends HttpChatHandler {
     private final Scheduler scheduler;
 
     LongPollingHandler(MessageStore store, TransportMetrics metrics, ServerConfig config, Scheduler scheduler) {
-        super(store, metrics, config.maxMessageBytes());
+        super(store, metrics, config);
         this.config = config;
         this.scheduler = scheduler;
     }

@@ -1,8 +1,11 @@
 package org.pushbench.jetty.longpolling;
 
-import org.eclipse.jetty.io.AbstractEndPoint;
+import java.io.IOException;
+
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.StaticException;
+
+import org.pushbench.jetty.ChatEndPoint;
 
 /**
  * Read interest on the connection of a held poll. Jetty's HTTP/1.1 connection does not read while a request is
@@ -18,14 +21,29 @@ final class ReadInterest {
 
     private static final Throwable WITHDRAWN = new StaticException("the held poll was answered");
 
-    private final AbstractEndPoint endPoint;
+    private final ChatEndPoint endPoint;
 
-    ReadInterest(AbstractEndPoint endPoint) {
+    ReadInterest(ChatEndPoint endPoint) {
         this.endPoint = endPoint;
     }
 
     void register(Runnable onReadable) {
-        endPoint.tryFillInterested(Callback.from(onReadable, failure -> onReadable.run()));
+        endPoint.tryFillInterested(Callback.from(() -> readable(onReadable), failure -> onReadable.run()));
+    }
+
+    /** A wake-up with nothing to read is the selector's, not the client's: keep waiting. */
+    private void readable(Runnable onReadable) {
+        int probe;
+        try {
+            probe = endPoint.probe();
+        } catch (IOException e) {
+            probe = -1;
+        }
+        if (probe == 0) {
+            register(onReadable);
+        } else {
+            onReadable.run();
+        }
     }
 
     void withdraw() {

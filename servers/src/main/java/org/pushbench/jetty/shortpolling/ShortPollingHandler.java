@@ -6,6 +6,7 @@ import org.eclipse.jetty.util.Callback;
 
 import org.pushbench.jetty.HttpChatHandler;
 import org.pushbench.protocol.ChatRoute;
+import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.MessageStore;
 
@@ -15,8 +16,8 @@ import org.pushbench.store.MessageStore;
  */
 final class ShortPollingHandler extends HttpChatHandler {
 
-    ShortPollingHandler(MessageStore store, TransportMetrics metrics, int maxMessageBytes) {
-        super(store, metrics, maxMessageBytes);
+    ShortPollingHandler(MessageStore store, TransportMetrics metrics, ServerConfig config) {
+        super(store, metrics, config);
     }
 
     @Override

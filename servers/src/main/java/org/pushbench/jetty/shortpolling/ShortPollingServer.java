@@ -18,6 +18,6 @@ public final class ShortPollingServer extends JettyChatServer {
 
     @Override
     protected Handler handler(Server server) {
-        return new ShortPollingHandler(store, metrics, config.maxMessageBytes());
+        return new ShortPollingHandler(store, metrics, config);
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import org.pushbench.jetty.ChatEndPoint;
 import org.pushbench.jetty.JsonResponses;
 import org.pushbench.jetty.RequestDeadline;
 import org.pushbench.protocol.ChatError;
@@ -31,6 +32,7 @@ final class UpgradeRequestHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         RequestDeadline.of(request).stop();
+        ChatEndPoint.of(request).demo().request(request.getHttpURI().getPathQuery());
         try {
             ChatRoute route = ChatRoute.parse(request.getHttpURI().getPathQuery());
             if (route.kind() != ChatRoute.Kind.WEBSOCKET) {
