@@ -48,7 +48,7 @@ abstract class PollingClient implements SimulatedClient {
     private final HttpHeaders extraHeaders;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean closed;
-    private Channel channel;
+    private volatile Channel channel;
     private SocketByteCounter counter;
     private long readMark;
     private long writeMark;
@@ -78,12 +78,23 @@ abstract class PollingClient implements SimulatedClient {
     }
 
     @Override
+    public DeliveryCheck.Recipient recipient() {
+        return recipient;
+    }
+
+    @Override
     public void close() {
         closed = true;
         Channel c = channel;
         if (c != null) {
             c.close();
         }
+    }
+
+    @Override
+    public void vanish() {
+        closed = true;
+        Connections.reset(channel);
     }
 
     protected final EventLoop eventLoop() {

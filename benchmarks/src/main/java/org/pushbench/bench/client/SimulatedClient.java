@@ -2,6 +2,7 @@ package org.pushbench.bench.client;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.pushbench.bench.meter.DeliveryCheck;
 import org.pushbench.server.Transport;
 
 /**
@@ -31,6 +32,16 @@ public interface SimulatedClient extends AutoCloseable {
     /** Connects and starts receiving; completes once the first poll is sent or the handshake has succeeded. */
     CompletableFuture<Void> start();
 
+    /** Its place in the delivery check: where it joins from, and whether it is still a member. */
+    DeliveryCheck.Recipient recipient();
+
     @Override
     void close();
+
+    /**
+     * Ends without a goodbye, as a crashed browser or a dropped network does: the TCP connection is reset (no
+     * close frame, no pending answer awaited) and the client does not reconnect. The server must release
+     * whatever the client held.
+     */
+    void vanish();
 }

@@ -45,7 +45,7 @@ public final class WebSocketClient implements SimulatedClient {
     private final ClientTarget target;
     private final RecipientMeters meters;
     private final DeliveryCheck.Recipient recipient;
-    private final WebSocketClientHandshaker handshaker;
+    private volatile WebSocketClientHandshaker handshaker;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean closing;
     private volatile Channel channel;
@@ -55,10 +55,6 @@ public final class WebSocketClient implements SimulatedClient {
         this.target = target;
         this.meters = meters;
         this.recipient = meters.check().newRecipient();
-        URI uri = URI.create("ws://" + target.authority() + "/rooms/" + target.room() + "/ws?after="
-                + recipient.last());
-        this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
-                target.headers().headers(target.origin()), MAX_FRAME, true, false, 10_000, false, false);
     }
 
     @Override
@@ -67,7 +63,17 @@ public final class WebSocketClient implements SimulatedClient {
     }
 
     @Override
+    public DeliveryCheck.Recipient recipient() {
+        return recipient;
+    }
+
+    /** Subscribes from the recipient's cursor as it is at start, so a late joiner starts where it joined. */
+    @Override
     public CompletableFuture<Void> start() {
+        URI uri = URI.create("ws://" + target.authority() + "/rooms/" + target.room() + "/ws?after="
+                + recipient.last());
+        handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
+                target.headers().headers(target.origin()), MAX_FRAME, true, false, 10_000, false, false);
         SocketByteCounter counter = new SocketByteCounter(meters.wire());
         loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
             @Override
@@ -110,6 +116,12 @@ public final class WebSocketClient implements SimulatedClient {
         meters.wire().attribute(WireCategory.KEEPALIVE,
                 WebSocketFrames.wireBytes(frame.content().readableBytes(), true));
         c.writeAndFlush(frame);
+    }
+
+    @Override
+    public void vanish() {
+        closing = true;
+        Connections.reset(channel);
     }
 
     /** The handshake answer first, then frames. */

@@ -3,6 +3,7 @@ package org.pushbench.bench.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -73,13 +74,42 @@ public final class ChatLoad implements AutoCloseable {
     /** Connects every member and the publisher, a batch at a time. */
     public void connect(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (int from = 0; from < clients.size(); from += CONNECT_BATCH) {
-            List<CompletableFuture<Void>> batch = clients.subList(from, Math.min(clients.size(), from + CONNECT_BATCH))
+        startAll(clients, deadline);
+        publisher.start().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private static void startAll(List<SimulatedClient> members, long deadline) throws Exception {
+        for (int from = 0; from < members.size(); from += CONNECT_BATCH) {
+            List<CompletableFuture<Void>> batch = members.subList(from, Math.min(members.size(), from + CONNECT_BATCH))
                     .stream().map(SimulatedClient::start).toList();
             CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new))
                     .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        publisher.start().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Churn: {@code count} members picked at random vanish ({@link SimulatedClient#vanish}) and as many new ones
+     * join, from the newest message a remaining member has, as a page opened now would (not from id 1, which the
+     * store may no longer retain). Returns once the newcomers are connected. At least one member must stay.
+     */
+    public synchronized void replaceMembers(int count, Random random, Duration timeout) throws Exception {
+        if (count >= clients.size()) {
+            throw new IllegalArgumentException("cannot replace " + count + " of " + clients.size() + " members");
+        }
+        for (int i = 0; i < count; i++) {
+            SimulatedClient leaving = clients.remove(random.nextInt(clients.size()));
+            leaving.recipient().leave();
+            leaving.vanish();
+        }
+        long joinAfter = clients.stream().mapToLong(c -> c.recipient().last()).max().orElseThrow();
+        List<SimulatedClient> newcomers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SimulatedClient newcomer = newClient();
+            newcomer.recipient().joinAfter(joinAfter);
+            newcomers.add(newcomer);
+        }
+        clients.addAll(newcomers);
+        startAll(newcomers, System.nanoTime() + timeout.toNanos());
     }
 
     /** Starts the schedule; does nothing at rate 0 (an idle room). */
@@ -119,7 +149,7 @@ public final class ChatLoad implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (sender != null) {
             sender.stop();
         }

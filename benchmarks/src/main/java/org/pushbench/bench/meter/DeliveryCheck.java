@@ -37,21 +37,22 @@ public final class DeliveryCheck {
         return reordered.sum();
     }
 
-    /** Whether every recipient has reached message {@code lastId}. */
+    /** Whether every recipient still in the room has reached message {@code lastId}. */
     public synchronized boolean allReached(long lastId) {
-        return recipients.stream().allMatch(r -> r.last() >= lastId);
+        return recipients.stream().allMatch(r -> r.left || r.last() >= lastId);
     }
 
     /**
      * Fails when any recipient lost, duplicated or reordered a message, or has not received all of
-     * {@code 1..lastId}.
+     * {@code 1..lastId} (a late joiner: all after its join point; one that left: all up to its last).
      */
     public synchronized void verify(long lastId) {
         long missing = 0;
         long behind = 0;
         for (Recipient r : recipients) {
-            missing += r.missingBelow(lastId);
-            if (r.last() < lastId) {
+            long expectedLast = r.left ? r.last() : lastId;
+            missing += r.missingBelow(expectedLast);
+            if (r.last() < expectedLast) {
                 behind++;
             }
         }
@@ -70,11 +71,28 @@ public final class DeliveryCheck {
     public final class Recipient {
 
         private volatile long last;
+        private volatile boolean left;
         private NavigableSet<Long> gaps;
 
         /** The highest id received: the cursor a client asks {@code after}. */
         public long last() {
             return last;
+        }
+
+        /**
+         * Makes this a member that joins a room already under way, as a page that starts from the room's newest
+         * message: it expects {@code id + 1} on. Call before its client starts.
+         */
+        public void joinAfter(long id) {
+            last = id;
+        }
+
+        /**
+         * The member left the room: it is no longer expected to reach the last message, but what it lost,
+         * duplicated or reordered while a member still fails the run.
+         */
+        public void leave() {
+            left = true;
         }
 
         /** Accounts for message {@code id}; returns whether it is a first delivery (to be measured). */

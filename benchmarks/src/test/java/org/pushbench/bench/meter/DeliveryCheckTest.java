@@ -64,4 +64,32 @@ class DeliveryCheckTest {
         slow.accept(1);
         assertDoesNotThrow(() -> check.verify(1));
     }
+
+    @Test
+    void aLateJoinerIsExpectedToReceiveOnlyWhatFollowsItsJoinPoint() {
+        DeliveryCheck check = new DeliveryCheck();
+        DeliveryCheck.Recipient late = check.newRecipient();
+        late.joinAfter(10);
+        assertFalse(check.allReached(12));
+        assertTrue(late.accept(11));
+        assertTrue(late.accept(12));
+        assertTrue(check.allReached(12));
+        assertDoesNotThrow(() -> check.verify(12));
+        late.accept(14);
+        assertThrows(DeliveryCheck.DeliveryFailure.class, () -> check.verify(14));
+    }
+
+    @Test
+    void aMemberThatLeftIsNotAwaitedButWhatItLostStillFails() {
+        DeliveryCheck check = new DeliveryCheck();
+        DeliveryCheck.Recipient gone = check.newRecipient();
+        gone.accept(1);
+        gone.leave();
+        assertTrue(check.allReached(5));
+        assertDoesNotThrow(() -> check.verify(5));
+        DeliveryCheck.Recipient lossy = check.newRecipient();
+        lossy.accept(2);
+        lossy.leave();
+        assertThrows(DeliveryCheck.DeliveryFailure.class, () -> check.verify(5));
+    }
 }

@@ -1,0 +1,48 @@
+package org.pushbench.bench.soak;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a soak must show to pass, and the growth it tolerates.
+ *
+ * <p>Heap after a full GC may grow by {@link #HEAP_GROWTH_BYTES}: the store keeps the newest 1,024 messages per
+ * room (three rooms of ~200-byte messages, under 1 MiB once full, and rooms fill during the run), and Netty's
+ * and Jetty's pools may keep a few more buffers; a leak of even a few hundred bytes per vanished client (some
+ * 10,000 in a 10-minute run) or per message (36,000) passes it. Threads may grow by {@link #THREAD_GROWTH}: the
+ * engines' pools are sized at start, so a thread per client or per round of churn passes it within seconds.
+ */
+final class SoakBounds {
+
+    static final long HEAP_GROWTH_BYTES = 32L << 20;
+    static final int THREAD_GROWTH = 4;
+
+    private SoakBounds() {
+    }
+
+    /** Every reason the soak failed; empty when it passed. */
+    static List<String> violations(List<TransportResult> results, String churnFailure, ServerState start,
+            ServerState end, ServerState afterClose) {
+        List<String> violations = new ArrayList<>();
+        for (TransportResult r : results) {
+            if (r.failure() != null) {
+                violations.add(r.transport().id() + ": " + r.failure());
+            }
+        }
+        if (churnFailure != null) {
+            violations.add(churnFailure);
+        }
+        if (end.heapUsedBytes() - start.heapUsedBytes() > HEAP_GROWTH_BYTES) {
+            violations.add(String.format("heap after GC grew %s, more than the %s allowed",
+                    SoakReport.mib(end.heapUsedBytes() - start.heapUsedBytes()), SoakReport.mib(HEAP_GROWTH_BYTES)));
+        }
+        if (end.liveThreads() - start.liveThreads() > THREAD_GROWTH) {
+            violations.add(String.format("live threads grew from %d to %d, more than the %d allowed",
+                    start.liveThreads(), end.liveThreads(), THREAD_GROWTH));
+        }
+        if (!afterClose.released()) {
+            violations.add("the server still holds resources after every client closed: " + afterClose);
+        }
+        return violations;
+    }
+}
