@@ -129,7 +129,9 @@ abstract class PollingClient implements SimulatedClient {
                         new AnswerHandler());
             }
         }).addListener((ChannelFutureListener) f -> {
-            if (f.isSuccess()) {
+            if (f.isSuccess() && closed) {
+                f.channel().close(); // closed or vanished while this (re)connection was under way
+            } else if (f.isSuccess()) {
                 channel = f.channel();
                 counter = socketCounter;
                 connected();

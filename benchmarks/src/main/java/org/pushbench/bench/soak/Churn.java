@@ -42,7 +42,7 @@ final class Churn implements AutoCloseable {
 
     void start(Duration every) {
         if (perRound > 0) {
-            timer.scheduleWithFixedDelay(this::round, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(this::round, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
