@@ -8,9 +8,10 @@ import java.util.List;
  *
  * <p>Heap after a full GC may grow by {@link #HEAP_GROWTH_BYTES}: the store keeps the newest 1,024 messages per
  * room (three rooms of ~200-byte messages, under 1 MiB once full, and rooms fill during the run), and Netty's
- * and Jetty's pools may keep a few more buffers; a leak of even a few hundred bytes per vanished client (some
- * 10,000 in a 10-minute run) or per message (36,000) passes it. Threads may grow by {@link #THREAD_GROWTH}: the
- * engines' pools are sized at start, so a thread per client or per round of churn passes it within seconds.
+ * and Jetty's pools may keep a few more buffers. In a default 10-minute run a leak of 4 KiB per vanished client
+ * (some 9,000), 1 KiB per message (some 37,000) or 5 bytes per delivery (some 7 million) exceeds it. Threads may
+ * grow by {@link #THREAD_GROWTH}: the engines' pools are sized at start, so a thread per client or per round of
+ * churn exceeds it within seconds.
  */
 final class SoakBounds {
 
