@@ -22,7 +22,8 @@ public record ServerSnapshot(
         long emptyResponses,
         long messagesDelivered,
         long bytesRead,
-        long bytesWritten) {
+        long bytesWritten,
+        long storeSubscribers) {
 
     static ServerSnapshot of(JsonNode metrics, Transport transport) {
         JsonNode p = metrics.path("process");
@@ -36,6 +37,7 @@ public record ServerSnapshot(
                 t.path("openConnections").asLong(), t.path("peakConnections").asLong(),
                 t.path("heldRequests").asLong(), t.path("peakHeldRequests").asLong(),
                 t.path("httpRequests").asLong(), t.path("emptyResponses").asLong(),
-                t.path("messagesDelivered").asLong(), t.path("bytesRead").asLong(), t.path("bytesWritten").asLong());
+                t.path("messagesDelivered").asLong(), t.path("bytesRead").asLong(), t.path("bytesWritten").asLong(),
+                metrics.path("store").path("subscribers").asLong());
     }
 }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Soak: one server JVM with all three transports under a mixed load, with vanishing clients injected all along,
+# then a verdict: every message delivered once and in order, connections, held requests and subscriptions back
+# to zero, live heap and threads within stated bounds. Exits non-zero otherwise.
+#
+#   scripts/soak.sh                          10 minutes, Netty
+#   scripts/soak.sh --duration 30s           what CI runs
+#   scripts/soak.sh --engine jetty --clients 500 --rate 20 --out results/soak
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=benchmarks/target/benchmarks.jar
+if [[ ! -f "$JAR" || -n "$(find pom.xml servers/pom.xml benchmarks/pom.xml servers/src/main benchmarks/src/main \
+        -newer "$JAR" -print -quit)" ]]; then
+    echo "building $JAR ..."
+    mvn -B -q -DskipTests package
+fi
+exec java -Xms1g -Xmx1g -cp "$JAR" org.pushbench.bench.soak.Soak "$@"
