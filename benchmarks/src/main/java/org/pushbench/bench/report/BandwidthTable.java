@@ -1,6 +1,8 @@
 package org.pushbench.bench.report;
 
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.pushbench.server.Transport;
 
@@ -31,13 +33,13 @@ final class BandwidthTable {
                         + " headers: one empty poll, request + answer headers", emptyPoll - 2);
             }
         }
-        for (ResultRow r : rows) {
-            Double framing = r.figure("bytes.framing.perDelivery");
-            if (!r.isIdle() && r.transport() == Transport.WEBSOCKET && framing != null && r.payloadBytes() <= 64) {
-                line(t, "pushbench " + r.engine().id() + ": server-to-client frame header (" + r.payloadBytes()
-                        + "-character message)", framing);
-            }
-        }
+        rows.stream().filter(r -> r.benchmark().equals("FanOut") && r.transport() == Transport.WEBSOCKET
+                && r.figure("bytes.framing.perDelivery") != null)
+                .collect(Collectors.toMap(ResultRow::engine, r -> r, (a, b) -> a.payloadBytes() <= b.payloadBytes() ? a : b,
+                        TreeMap::new))
+                .values().forEach(r -> line(t, "pushbench " + r.engine().id() + ": server-to-client frame header ("
+                        + r.payloadBytes() + "-character message, " + Math.round(r.figure("bytes.payload.perDelivery"))
+                        + " B of JSON)", r.figure("bytes.framing.perDelivery")));
         line(t, "RFC 6455: client-to-server frame header with its mask (pinned by WireBytesTest)", 6.0);
         return "## Bandwidth for N clients, recomputed (Lubbers & Greco, 2009)\n\n" + t.render()
                 + "\nThe 2009 table counted 871 bytes of headers per poll from a browser with cookies; pushbench's "

@@ -20,8 +20,9 @@ import org.pushbench.server.Transport;
  * <p>Each transport has its own room, members and open-loop publisher (a {@link ChatLoad}), so each room's ids
  * are 1, 2, 3, ... from one publisher and every member's delivery check stays exact; the three rooms share the
  * server's one store, its heap and its threads. Every {@code --churn-every}, a share of each transport's members
- * reset their connections without a goodbye and as many newcomers join from the room's newest message
- * ({@link Churn}). After the warm-up the server's heap (after a full GC) and live threads are read; at the end
+ * reset their connections without a goodbye and as many newcomers join from the room's newest message, and raw
+ * faults hit a room of their own: held long polls reset, WebSockets dropped without a close frame or gone mute,
+ * requests whose headers never finish ({@link Churn}, {@link VanishingClients}). After the warm-up the server's heap (after a full GC) and live threads are read; at the end
  * they are read again, still under load, then sending and churn stop and every remaining member must have every
  * message exactly once and in order, and every member that vanished everything up to its last. Finally every
  * client closes and the server must be back to no connections, no held requests and no store subscribers.
@@ -36,11 +37,12 @@ public final class Soak {
     private static final String SERVER_HEAP = "512m";
     private static final int PAYLOAD_BYTES = 64;
     private static final long POLL_INTERVAL_MILLIS = 1000;
-    /** The server pings WebSocket members this often, so keep-alive runs many times during the soak. */
-    private static final List<String> SERVER_FLAGS = List.of("--ping-interval", "5s");
+    /** Short timeouts, so the server ends the silent faults within the run and keep-alive runs many times. */
+    private static final List<String> SERVER_FLAGS = List.of("--ping-interval", "2s", "--pong-timeout", "2s",
+            "--idle-timeout", "5s");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
 
     private Soak() {
     }
@@ -96,7 +98,10 @@ public final class Soak {
         ServerState end;
         List<TransportResult> results = new ArrayList<>();
         String churnFailure;
-        try (Churn churn = new Churn(loads, options.churnPerRound(), seed)) {
+        long faults;
+        VanishingClients vanishing = new VanishingClients(server.host(), server.port(Transport.SHORT_POLLING),
+                server.port(Transport.LONG_POLLING), server.port(Transport.WEBSOCKET));
+        try (Churn churn = new Churn(loads, vanishing, options.churnPerRound(), seed)) {
             churn.start(options.churnEvery());
             Thread.sleep(options.warmup().toMillis());
             start = ServerState.read(server.admin(), true);
@@ -106,6 +111,7 @@ public final class Soak {
             end = ServerState.read(server.admin(), true);
             churn.close();
             churnFailure = churn.failure();
+            faults = churn.faults();
             for (ChatLoad load : loads) {
                 results.add(verify(load, churn.replaced(load.spec().transport())));
             }
@@ -114,7 +120,7 @@ public final class Soak {
         long closedAt = System.nanoTime();
         ServerState afterClose = ServerState.awaitReleased(server.admin(), RELEASE_TIMEOUT);
         long releaseMillis = (System.nanoTime() - closedAt) / 1_000_000;
-        return new SoakReport(options, server.engine(), results, start, end, afterClose, releaseMillis,
+        return new SoakReport(options, server.engine(), results, faults, start, end, afterClose, releaseMillis,
                 SoakBounds.violations(results, churnFailure, start, end, afterClose));
     }
 

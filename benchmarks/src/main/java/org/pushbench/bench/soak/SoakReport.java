@@ -15,8 +15,8 @@ import org.pushbench.protocol.ChatJson;
  * A finished soak: what was offered, what each transport delivered, the server's heap and threads at the start
  * (after the warm-up) and at the end, what it still held once every client had closed, and the verdict.
  */
-public record SoakReport(SoakOptions options, String engine, List<TransportResult> transports, ServerState start,
-        ServerState end, ServerState afterClose, long releaseMillis, List<String> violations) {
+public record SoakReport(SoakOptions options, String engine, List<TransportResult> transports, long faults,
+        ServerState start, ServerState end, ServerState afterClose, long releaseMillis, List<String> violations) {
 
     public boolean passed() {
         return violations.isEmpty();
@@ -35,6 +35,9 @@ public record SoakReport(SoakOptions options, String engine, List<TransportResul
             s.append(String.format("%-14s %8d %8d %11d %5d %5d %9d %7d %9d%n", r.transport().id(), r.members(),
                     r.sent(), r.delivered(), r.lost(), r.duplicated(), r.reordered(), r.errors(), r.replaced()));
         }
+        s.append(String.format("%nfaults injected besides the vanished members: %d (held long polls reset, WebSockets "
+                + "dropped without a close frame, WebSockets that never answer a ping, requests whose headers never "
+                + "finish)%n", faults));
         s.append(String.format("%nserver                    start        end   allowed%n"));
         s.append(String.format("heap after GC      %11s %10s   start + %s%n", mib(start.heapUsedBytes()),
                 mib(end.heapUsedBytes()), mib(SoakBounds.HEAP_GROWTH_BYTES)));
@@ -67,6 +70,7 @@ public record SoakReport(SoakOptions options, String engine, List<TransportResul
         json.put("churnPerRound", options.churnPerRound());
         json.put("churnEverySeconds", options.churnEvery().toSeconds());
         json.put("transports", transports);
+        json.put("faultsInjected", faults);
         json.put("start", start);
         json.put("end", end);
         json.put("afterClose", afterClose);
