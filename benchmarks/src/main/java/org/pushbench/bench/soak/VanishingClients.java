@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The faults a soak injects: clients that leave without saying so. Each round, on each server: a long poll reset
  * while held (RST), a WebSocket dropped without a close frame, a WebSocket that stays connected but never answers
  * a ping (only the server's pong timeout ends it), and an HTTP request whose headers never finish (only the
- * server's idle timeout ends it). Blocking sockets on the soak's own thread: a few per round.
+ * server's idle timeout ends it). Blocking sockets on the churn's thread: a few per round.
  */
 final class VanishingClients implements AutoCloseable {
 
