@@ -5,11 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=servers/target/chat-servers.jar
-# Build when there is no jar yet, or when a source is newer than it (after a pull, say).
-if [[ ! -f "$JAR" || -n "$(find pom.xml servers/pom.xml servers/src/main -newer "$JAR" -print -quit)" ]]; then
-    echo "building $JAR ..."
-    mvn -B -q -DskipTests -pl servers package
-fi
+scripts/build-if-stale.sh "$JAR" -pl servers
 
 ADMIN_PORT=8080
 args=("$@")

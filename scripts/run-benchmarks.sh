@@ -13,12 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=benchmarks/target/benchmarks.jar
-# Build when there is no jar yet, or when a source is newer than it.
-if [[ ! -f "$JAR" || -n "$(find pom.xml servers/pom.xml benchmarks/pom.xml servers/src/main benchmarks/src/main \
-        -newer "$JAR" -print -quit)" ]]; then
-    echo "building $JAR ..."
-    mvn -B -q -DskipTests package
-fi
+scripts/build-if-stale.sh "$JAR"
 
 if [[ $# -eq 0 ]]; then
     set -- --quick

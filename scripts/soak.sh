@@ -10,9 +10,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=benchmarks/target/benchmarks.jar
-if [[ ! -f "$JAR" || -n "$(find pom.xml servers/pom.xml benchmarks/pom.xml servers/src/main benchmarks/src/main \
-        -newer "$JAR" -print -quit)" ]]; then
-    echo "building $JAR ..."
-    mvn -B -q -DskipTests package
-fi
+scripts/build-if-stale.sh "$JAR"
 exec java -Xms1g -Xmx1g -cp "$JAR" org.pushbench.bench.soak.Soak "$@"
