@@ -55,6 +55,8 @@ public final class ServerUnderTest implements AutoCloseable {
         }
         command.addAll(serverFlags);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // A run stopped with Ctrl-C (or JMH ending its fork) takes its server along instead of orphaning it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "pushbench-server-stop"));
         CompletableFuture<String> adminUrl = CompletableFuture.supplyAsync(() -> readAdminLine(process));
         try {
             String url = adminUrl.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
