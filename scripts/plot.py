@@ -20,8 +20,8 @@ Usage:
 
 --compare overlays a second run (dashed and lighter, or as hatched bars) on every figure but the model one.
 
-Needs matplotlib: Debian's `apt-get install python3-matplotlib` (then run it with /usr/bin/python3 if another
-python3 comes first on your PATH), or `pip install matplotlib`.
+Needs matplotlib: Debian's `apt-get install python3-matplotlib`, or `pip install matplotlib`. Run by a python3
+without it, the script hands itself to /usr/bin/python3 when that one exists.
 """
 
 import argparse
@@ -31,7 +31,13 @@ import os
 import sys
 from collections import Counter
 
-import matplotlib
+try:
+    import matplotlib
+except ImportError:
+    # A python3 without matplotlib first on the PATH (pyenv, say): Debian's own may have python3-matplotlib.
+    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    sys.exit("plot.py: needs matplotlib: apt-get install python3-matplotlib, or pip install matplotlib")
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402 (the backend must be chosen first)
