@@ -84,8 +84,9 @@ class Canvas:
         if self.legend_entries:
             self.fig.legend(list(self.legend_entries.values()), list(self.legend_entries.keys()),
                             loc="upper left", bbox_to_anchor=(right, 0.93), frameon=False)
-        for ext in ("png", "svg"):
-            self.fig.savefig(os.path.join(out, f"{self.name}.{ext}"), dpi=style.DPI)
+        # No date in the SVG: a rebuilt figure that shows the same differs in nothing.
+        for ext, metadata in (("png", {}), ("svg", {"Date": None})):
+            self.fig.savefig(os.path.join(out, f"{self.name}.{ext}"), dpi=style.DPI, metadata=metadata)
         plt.close(self.fig)
         return self.manifest()
 

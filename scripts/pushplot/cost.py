@@ -39,7 +39,8 @@ def bytes_per_delivery(view, out):
     rows = at_load(fan, {k: load[k] for k in ("clients", "rate", "pollIntervalMs")})
     groups = []
     for label, group in panels(view, rows, leave_out=("engine",)):
-        for payload, headers in sorted({(int(r["payloadBytes"]), r["headers"]) for r in group}):
+        for payload, headers in sorted({(int(r["payloadBytes"]), r["headers"]) for r in group},
+                                       key=lambda ph: (ph[0], ph[1] != "minimal", ph[1])):
             sub = [r for r in group if int(r["payloadBytes"]) == payload and r["headers"] == headers]
             groups.append((f"{payload}-char messages, {headers} headers" + (f"\n{label}" if label else ""),
                            by_transport(sub)))

@@ -108,7 +108,9 @@ class View:
                 self.notes.append(f"{s.name} has parameter columns the other run lacks ({', '.join(lacking)}); "
                                   f"points are matched without them")
         self.index = [{self.key(r): r for r in s.rows} for s in sides]
-        self.facet_params = [p for p in self.key_params if p not in CORE and p != "transport"]
+        # rttMs says what a network profile is, so it labels the network's panel rather than making its own.
+        self.facet_params = [p for p in self.key_params
+                             if p not in CORE and not (p == "rttMs" and "network" in self.key_params)]
         if split != "engine":
             self.facet_params.insert(0, "engine")
 
