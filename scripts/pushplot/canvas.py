@@ -24,6 +24,7 @@ class Canvas:
             ax.set_visible(False)
         self.items, self.notes, self.legend_entries = [], [], {}
         self.placeholder = False
+        self.sides = None
 
     def record(self, kind, ax, side, row, source, series=""):
         self.items.append({"kind": kind, "panel": ax.get_title() or "", "side": side,
@@ -68,9 +69,16 @@ class Canvas:
             self.legend_line(t, color=style.color(t), linewidth=4)
 
     def sides_legend(self, view, lines=True):
-        if len(view.sides) < 2:
+        """A legend entry per side, added when saving for the sides that drew something."""
+        self.sides = (view, lines)
+
+    def add_sides_legend(self):
+        view, lines = self.sides
+        drawn = {i["side"] for i in self.items if i["source"] == "measured"}
+        shown = [(n, s) for n, s in enumerate(view.sides) if s.name in drawn]
+        if len(shown) < 2:
             return
-        for n, side in enumerate(view.sides):
+        for n, side in shown:
             linestyle, hatch, alpha = style.side_style(n)
             if lines:
                 self.legend_line(side.name, color="black", linestyle=linestyle, alpha=alpha, linewidth=2)
@@ -78,6 +86,8 @@ class Canvas:
                 self.legend_patch(side.name, facecolor="#999999", alpha=alpha, hatch=hatch, edgecolor="white")
 
     def save(self, out):
+        if self.sides:
+            self.add_sides_legend()
         self.fig.suptitle(self.title)
         right = style.LEGEND_RIGHT if self.legend_entries else 1.0
         self.fig.tight_layout(rect=(0, 0, right, 0.95))

@@ -23,9 +23,11 @@ def tick_labels(ax, view, group, positions):
                     fontsize=10, fontweight="bold", color=style.color(transport))
 
 
-def side_positions(view, count):
-    width = 0.8 / len(view.sides)
-    return width, [[i - 0.4 + width * (n + 0.5) for i in range(count)] for n in range(len(view.sides))]
+def side_positions(view, group):
+    """Bar positions per side that has a point in the group: a compared run without one takes no room."""
+    sides = [n for n in range(len(view.sides)) if n == 0 or any(view.twin(n, r) for r in group)]
+    width = 0.8 / len(sides)
+    return width, {n: [i - 0.4 + width * (k + 0.5) for i in range(len(group))] for k, n in enumerate(sides)}
 
 
 def bytes_per_delivery(view, out):
@@ -49,9 +51,11 @@ def bytes_per_delivery(view, out):
     missing_twins(canvas, view, rows, "FanOut")
     for i, (ax, (label, group)) in enumerate(zip(canvas.axes, groups)):
         ax.set_title(label, fontsize=11.5)
-        width, positions = side_positions(view, len(group))
+        width, positions = side_positions(view, group)
         top = 0.0
         for n, side in enumerate(view.sides):
+            if n not in positions:
+                continue
             _, hatch, alpha = style.side_style(n)
             for x, (row, twin) in zip(positions[n], twins(view, n, group)):
                 if twin is None or num(twin, "bytesPerDelivery") is None:
@@ -65,9 +69,9 @@ def bytes_per_delivery(view, out):
                 canvas.record("bar", ax, side.name, twin, "measured")
                 total = num(twin, "bytesPerDelivery")
                 ax.annotate(f"{total:,.0f}", (x, max(total, bottom)), ha="center", va="bottom", fontsize=8,
-                            rotation=90 if len(view.sides) > 1 else 0)
+                            rotation=90 if len(positions) > 1 else 0)
                 top = max(top, total, bottom)
-        ax.set_ylim(0, top * (1.12 + 0.1 * len(view.sides)) or 1)
+        ax.set_ylim(0, top * (1.12 + 0.1 * len(positions)) or 1)
         tick_labels(ax, view, group, list(range(len(group))))
         if i % 3 == 0:
             ax.set_ylabel("bytes per delivered message")
@@ -96,8 +100,10 @@ def idle_cost(view, out):
     top = 0.0
     for i, (ax, (label, group)) in enumerate(zip(canvas.axes, groups)):
         ax.set_title(label)
-        width, positions = side_positions(view, len(group))
+        width, positions = side_positions(view, group)
         for n, side in enumerate(view.sides):
+            if n not in positions:
+                continue
             _, hatch, alpha = style.side_style(n)
             for x, (row, twin) in zip(positions[n], twins(view, n, group)):
                 value = num(twin, "idleBytesPerClientSecond")
@@ -107,7 +113,7 @@ def idle_cost(view, out):
                 canvas.bars(ax, [x], [kib], [twin], side.name, width=width, color=style.color(row["transport"]),
                             alpha=alpha, hatch=hatch, edgecolor="white")
                 ax.annotate(f"{kib:,.0f}" if kib >= 10 else f"{kib:.1f}", (x, kib), ha="center", va="bottom",
-                            fontsize=8.5, rotation=90 if len(view.sides) > 1 else 0)
+                            fontsize=8.5, rotation=90 if len(positions) > 1 else 0)
                 top = max(top, kib)
         tick_labels(ax, view, group, list(range(len(group))))
         ax.set_yscale("log")

@@ -11,14 +11,15 @@ import markdown
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 STYLE = """
 body { font-family: sans-serif; margin: 2em auto; max-width: 1320px; padding: 0 1em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
+table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; display: block; overflow-x: auto; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; }
 th { background: #f2f2f2; }
 pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; }
 figure { margin: 1.5em 0; }
 figure img { width: 100%; max-width: 1280px; border: 1px solid #ddd; }
+figure.placeholder img { max-width: 480px; }
 .note { background: #fff6d6; border-left: 4px solid #E69F00; padding: 0.4em 0.8em; margin: 0.3em 0; }
-.runs { display: grid; grid-template-columns: repeat(auto-fit, minmax(600px, 1fr)); gap: 1.5em; }
+section.run { border-top: 2px solid #ccc; margin-top: 2em; }
 """
 
 
@@ -40,17 +41,16 @@ def write(directory, manifest, runs):
             continue
         with open(os.path.join(directory, "plots", figure["file"]), "rb") as f:
             data = base64.b64encode(f.read()).decode("ascii")
-        parts.append(f'<figure id="{figure["name"]}"><img alt="{html.escape(figure["title"])}" '
+        kind = ' class="placeholder"' if figure["placeholder"] else ""
+        parts.append(f'<figure id="{figure["name"]}"{kind}><img alt="{html.escape(figure["title"])}" '
                      f'src="data:image/png;base64,{data}"><figcaption>{html.escape(figure["name"])} '
                      f'(<code>plots/{figure["name"]}.png</code>, <code>.svg</code>)</figcaption></figure>')
-    parts.append('<div class="runs">')
     for run in runs:
         parts.append(f'<section class="run"><h2>Run {html.escape(run.name)}</h2>'
                      f"<h3>Environment (env.txt)</h3><pre>{html.escape(run.text('env.txt') or 'no env.txt')}</pre>")
         summary = run.text("summary.md")
         parts.append(markdown.markdown(summary, extensions=["tables"]) if summary else "<p>no summary.md</p>")
         parts.append("</section>")
-    parts.append("</div>")
     page = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             f"<title>pushbench: {html.escape(heading(manifest))}</title><style>{STYLE}</style></head>"
