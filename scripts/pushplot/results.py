@@ -26,6 +26,10 @@ class Run:
             reader = csv.DictReader(f)
             self.rows = list(reader)
             self.columns = reader.fieldnames or []
+        lacking = [c for c in CORE if c not in self.columns]
+        if lacking:
+            sys.exit(f"plot.py: {path} lacks the column(s) {', '.join(lacking)}: not a summary.csv of "
+                     f"run-benchmarks.sh")
         for r in self.rows:
             r["transport"] = transport_of(r)
         self.params = parameter_columns(self.columns, self.rows)

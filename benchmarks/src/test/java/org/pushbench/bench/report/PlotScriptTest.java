@@ -66,6 +66,12 @@ class PlotScriptTest {
         assertTrue(figure(manifest, "server-load").get("placeholder").asBoolean(), "a quick run has no Capacity");
         assertTrue(Files.size(run.resolve("report.html")) > 10_000, "report.html written");
         assertTrue(plot.run(dir.resolve("absent").toString()).exitCode() != 0, "a missing directory is an error");
+        Path bad = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(bad.resolve("summary.csv"), "benchmark,engine\nFanOut,netty\n");
+        PlotScript.Result refused = plot.run(bad.toString());
+        assertTrue(refused.exitCode() != 0 && refused.output().contains("lacks the column(s) transport, clients"),
+                "a summary.csv without the parameters is refused: " + refused.output());
+        assertFalse(Files.exists(bad.resolve("plots")), "and nothing is written");
         assertTrue(plot.run(run.toString(), "--compare-engines").output().contains("needs two engines"),
                 "--compare-engines of a one-engine run says why it cannot");
     }
