@@ -1,6 +1,7 @@
 package org.pushbench.jetty;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -14,37 +15,35 @@ import org.pushbench.server.Engine;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.Transport;
 import org.pushbench.server.TransportMetrics;
-import org.pushbench.store.MessageStore;
 
 /**
- * What the three Jetty servers share: one {@link Server} on the engine's threads, its {@link ChatConnector}, the
- * HTTP/1.1 settings and the JSON error answers. A transport supplies only its handler.
+ * One Jetty server: one {@link Server} on the engine's threads, its {@link ChatConnector}, the HTTP/1.1 settings
+ * and the JSON error answers. A transport supplies only its handler.
  */
-public abstract class JettyChatServer implements ChatServer {
+final class JettyChatServer implements ChatServer {
 
     /** The request line and headers together, as Netty's 4096 + 8192 bound them; beyond is 431. */
-    public static final int MAX_REQUEST_HEAD_BYTES = 12 * 1024;
+    static final int MAX_REQUEST_HEAD_BYTES = 12 * 1024;
 
-    protected final MessageStore store;
-    protected final ServerConfig config;
-    protected final TransportMetrics metrics = new TransportMetrics();
-    protected final JettyEngine.Shared shared;
+    private final ServerConfig config;
+    private final TransportMetrics metrics;
+    private final JettyEngine.Shared shared;
+    private final Function<Server, Handler> handler;
     private final Transport transport;
     private final int requestedPort;
     private Server server;
     private ChatConnector connector;
 
-    protected JettyChatServer(Transport transport, JettyEngine.Shared shared, int port, MessageStore store,
-            ServerConfig config) {
+    /** @param handler the handler of every request of this server, given the server it will run in */
+    JettyChatServer(Transport transport, JettyEngine.Shared shared, int port, ServerConfig config,
+            TransportMetrics metrics, Function<Server, Handler> handler) {
         this.transport = transport;
         this.shared = shared;
         this.requestedPort = port;
-        this.store = store;
         this.config = config;
+        this.metrics = metrics;
+        this.handler = handler;
     }
-
-    /** The handler of every request of this server, given the server it will run in. */
-    protected abstract Handler handler(Server server);
 
     @Override
     public int start() throws Exception {
@@ -59,7 +58,7 @@ public abstract class JettyChatServer implements ChatServer {
         connector.setPort(requestedPort);
         server.addConnector(connector);
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(handler(server));
+        server.setHandler(handler.apply(server));
         server.start();
         return port();
     }

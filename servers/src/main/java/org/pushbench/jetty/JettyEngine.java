@@ -1,21 +1,26 @@
 package org.pushbench.jetty;
 
+import java.util.function.Function;
+
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
 
-import org.pushbench.jetty.longpolling.LongPollingServer;
-import org.pushbench.jetty.shortpolling.ShortPollingServer;
-import org.pushbench.jetty.websocket.WebSocketServer;
 import org.pushbench.server.ChatServer;
 import org.pushbench.server.Engine;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.ServerFactory;
 import org.pushbench.server.Transport;
+import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.MessageStore;
+import org.pushbench.transport.http.MessagesResource;
+import org.pushbench.transport.longpolling.LongPolling;
+import org.pushbench.transport.polling.ShortPolling;
 
 /**
  * The Jetty engine: one thread pool, one scheduler and one buffer pool shared by its three servers (as the Netty
@@ -41,11 +46,15 @@ public final class JettyEngine implements ServerFactory {
 
     @Override
     public ChatServer create(Transport transport, int port, MessageStore store, ServerConfig config) {
-        return switch (transport) {
-            case SHORT_POLLING -> new ShortPollingServer(shared, port, store, config);
-            case LONG_POLLING -> new LongPollingServer(shared, port, store, config);
-            case WEBSOCKET -> new WebSocketServer(shared, port, store, config);
+        TransportMetrics metrics = new TransportMetrics();
+        Function<Server, Handler> handler = switch (transport) {
+            case SHORT_POLLING -> server -> new HttpChatHandler(
+                    new MessagesResource(store, metrics, new ShortPolling(store, metrics)), config, shared);
+            case LONG_POLLING -> server -> new HttpChatHandler(
+                    new MessagesResource(store, metrics, new LongPolling(store, metrics, config)), config, shared);
+            case WEBSOCKET -> server -> WebSocketHandlers.of(server, shared, store, metrics, config);
         };
+        return new JettyChatServer(transport, shared, port, config, metrics, handler);
     }
 
     @Override

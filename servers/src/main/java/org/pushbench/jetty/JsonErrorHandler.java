@@ -35,14 +35,6 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private static ChatError error(int status, String message) {
-        String code = switch (status) {
-            case 400 -> "bad_request";
-            case 413, 431 -> "too_large";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 503 -> "unavailable";
-            default -> "server_error";
-        };
-        return new ChatError(status, code, message == null ? "HTTP " + status : message);
+        return ChatError.forStatus(status, message);
     }
 }

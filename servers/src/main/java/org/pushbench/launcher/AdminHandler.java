@@ -8,13 +8,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import org.pushbench.launcher.demo.DemoClientsReport;
 import org.pushbench.netty.JsonReplies;
+import org.pushbench.transport.http.Answer;
 import org.pushbench.protocol.ChatError;
 import org.pushbench.protocol.ChatJson;
 import org.pushbench.server.ChatServer;
@@ -36,17 +35,16 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = uri.path();
         HttpMethod method = request.method();
         if (path.equals("/health") && method.equals(HttpMethod.GET)) {
-            JsonReplies.send(ctx, request, HttpResponseStatus.OK, json(health()));
+            JsonReplies.send(ctx, JsonReplies.KeepAlive.of(request), Answer.of(200, json(health())));
         } else if (path.equals("/metrics") && method.equals(HttpMethod.GET)) {
             boolean gc = uri.parameters().getOrDefault("gc", java.util.List.of()).contains("true");
-            JsonReplies.send(ctx, request, HttpResponseStatus.OK, json(metrics(gc)));
+            JsonReplies.send(ctx, JsonReplies.KeepAlive.of(request), Answer.of(200, json(metrics(gc))));
         } else if (path.equals("/metrics/reset") && method.equals(HttpMethod.POST)) {
             servers.servers().values().forEach(s -> s.metrics().reset());
-            JsonReplies.send(ctx, request, HttpResponseStatus.NO_CONTENT, new byte[0]);
+            JsonReplies.send(ctx, JsonReplies.KeepAlive.of(request), Answer.of(204, new byte[0]));
         } else if (path.equals("/health") || path.equals("/metrics") || path.equals("/metrics/reset")) {
             String allowed = path.equals("/metrics/reset") ? "POST" : "GET";
-            JsonReplies.sendWithHeader(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    ChatError.methodNotAllowed(method.name(), allowed).toJson(), HttpHeaderNames.ALLOW, allowed);
+            JsonReplies.error(ctx, request, ChatError.methodNotAllowed(method.name(), allowed));
         } else {
             JsonReplies.error(ctx, request, ChatError.notFound(path));
         }

@@ -1,94 +1,60 @@
 package org.pushbench.netty;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 
 import org.pushbench.protocol.ChatError;
-import org.pushbench.protocol.ChatJson;
-import org.pushbench.protocol.ChatRoute;
-import org.pushbench.protocol.SentMessage;
-import org.pushbench.server.TransportMetrics;
-import org.pushbench.store.Message;
-import org.pushbench.store.MessageStore;
-import org.pushbench.store.ReadResult;
-import org.pushbench.store.StoreFullException;
+import org.pushbench.transport.http.MessagesResource;
+import org.pushbench.transport.http.PendingAnswer;
 
 /**
- * What the two polling servers share: routing {@code /rooms/{room}/messages}, POST (append, {@code 201}), the
- * error answers of docs/PROTOCOL.md, and answering a read. A transport decides only how a GET is answered.
+ * The polling servers' adapter: hands each whole request to the core's {@link MessagesResource} as a
+ * {@link NettyExchange}, and tells a request the core holds of the client's next bytes or departure. One per
+ * connection, so at most one request is held per connection.
  */
-public abstract class HttpChatHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class HttpChatHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-    protected final MessageStore store;
-    protected final TransportMetrics metrics;
+    private static final byte[] NO_BODY = new byte[0];
 
-    protected HttpChatHandler(MessageStore store, TransportMetrics metrics) {
-        this.store = store;
-        this.metrics = metrics;
+    private final MessagesResource resource;
+    private PendingAnswer held;
+
+    HttpChatHandler(MessagesResource resource) {
+        this.resource = resource;
     }
-
-    /** Answers {@code GET /rooms/{room}/messages?after=N...}. */
-    protected abstract void onGet(ChannelHandlerContext ctx, FullHttpRequest request, ChatRoute route);
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        metrics.httpRequest();
+        if (held != null) {
+            held.clientSpoke();
+        }
         if (!request.decoderResult().isSuccess()) {
-            Throwable cause = request.decoderResult().cause();
-            JsonReplies.errorAndClose(ctx, cause instanceof TooLongHttpHeaderException
-                    ? new ChatError(431, "too_large", "the request headers are larger than " + PollingPipeline.MAX_HEADER_BYTES + " bytes")
-                    : ChatError.badRequest("the request could not be parsed as HTTP/1.1"));
+            JsonReplies.errorAndClose(ctx, request.decoderResult().cause() instanceof TooLongHttpHeaderException
+                    ? ChatError.headersTooLarge(HttpFront.MAX_HEADER_BYTES) : ChatError.unparsable());
             return;
         }
-        try {
-            ChatRoute route = ChatRoute.parse(request.uri());
-            if (route.kind() != ChatRoute.Kind.MESSAGES) {
-                throw ChatError.notFound(request.uri());
-            }
-            if (request.method().equals(HttpMethod.POST)) {
-                onPost(ctx, request, route);
-            } else if (request.method().equals(HttpMethod.GET)) {
-                onGet(ctx, request, route);
-            } else {
-                JsonReplies.sendWithHeader(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED,
-                        ChatError.methodNotAllowed(request.method().name(), "GET or POST").toJson(),
-                        HttpHeaderNames.ALLOW, "GET, POST");
-            }
-        } catch (ChatError e) {
-            JsonReplies.error(ctx, request, e);
-        } catch (StoreFullException e) {
-            JsonReplies.error(ctx, request, ChatError.unavailable(e.getMessage()));
-        }
+        resource.handle(new NettyExchange(ctx, request.method().name(), request.uri(),
+                request.content().isReadable() ? ByteBufUtil.getBytes(request.content()) : NO_BODY, JsonReplies.KeepAlive.of(request), this));
     }
 
-    private void onPost(ChannelHandlerContext ctx, FullHttpRequest request, ChatRoute route) {
-        byte[] body = new byte[request.content().readableBytes()];
-        request.content().readBytes(body);
-        SentMessage sent = ChatJson.parseSent(body);
-        Message stored = store.append(route.room(), sent.from(), sent.text(), sent.stamp());
-        metrics.messageAppended();
-        JsonReplies.send(ctx, request, HttpResponseStatus.CREATED, ChatJson.posted(stored.id()));
+    void holding(PendingAnswer pending) {
+        held = pending;
     }
 
-    /** Answers a read: {@code 410} for a gap, else {@code 200} and the array (counted as empty when it is). */
-    protected void answer(ChannelHandlerContext ctx, HttpRequest request, ChatRoute route, ReadResult result) {
-        if (result.gap()) {
-            JsonReplies.send(ctx, request, HttpResponseStatus.GONE, ChatJson.gap(route.after(), result.oldestRetained()));
-            return;
+    void released() {
+        held = null;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (held != null) {
+            held.clientLeft();
         }
-        if (result.isEmpty()) {
-            metrics.emptyResponse();
-        } else {
-            metrics.messagesDelivered(result.messages().size());
-        }
-        JsonReplies.send(ctx, request, HttpResponseStatus.OK, ChatJson.array(result.messages()));
+        super.channelInactive(ctx);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.pushbench.netty;
 
+import java.util.Map;
+
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,35 +15,39 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 import org.pushbench.protocol.ChatError;
+import org.pushbench.transport.http.Answer;
 
 /**
- * Writes the polling servers' responses: a JSON body with {@code content-type} and {@code content-length} and
- * nothing else (no Date, no Server), so header bytes are the protocol's own. Honours keep-alive.
+ * Writes the core's {@link Answer}s as Netty responses: a JSON body with {@code content-type} and
+ * {@code content-length}, the answer's own headers and nothing else. Honours keep-alive.
  */
 public final class JsonReplies {
 
     private JsonReplies() {
     }
 
-    /** Answers a request; closes the connection afterwards when the request asked for it. */
-    public static void send(ChannelHandlerContext ctx, HttpRequest request, HttpResponseStatus status, byte[] json) {
-        send(ctx, request, response(status, json));
+    /** Whether the connection stays open after answering a request, and how to say so to an HTTP/1.0 client. */
+    public record KeepAlive(boolean keepAlive, boolean http10) {
+        public static KeepAlive of(HttpRequest request) {
+            return new KeepAlive(HttpUtil.isKeepAlive(request), request.protocolVersion().equals(HttpVersion.HTTP_1_0));
+        }
     }
 
-    /** Answers with one extra header, such as {@code Allow} on a 405. */
-    public static void sendWithHeader(ChannelHandlerContext ctx, HttpRequest request, HttpResponseStatus status,
-            byte[] json, CharSequence name, String value) {
-        FullHttpResponse response = response(status, json);
-        response.headers().set(name, value);
-        send(ctx, request, response);
+    /** Answers a request; closes the connection afterwards when the request or the answer asks for it. */
+    public static void send(ChannelHandlerContext ctx, KeepAlive connection, Answer answer) {
+        write(ctx, connection.keepAlive() && !answer.close(), connection.http10(), response(answer));
     }
 
-    /** Answers a request with a response built elsewhere (any body); keep-alive as for the JSON answers. */
+    /** Answers with a response built elsewhere (the admin port's pages); keep-alive as for the JSON answers. */
     public static void send(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response) {
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        KeepAlive connection = KeepAlive.of(request);
+        write(ctx, connection.keepAlive(), connection.http10(), response);
+    }
+
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, boolean http10, FullHttpResponse response) {
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+        } else if (http10) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         var written = ctx.writeAndFlush(response);
@@ -52,22 +58,23 @@ public final class JsonReplies {
 
     /** Answers an error; see {@link ChatError#toJson()}. */
     public static void error(ChannelHandlerContext ctx, HttpRequest request, ChatError error) {
-        send(ctx, request, HttpResponseStatus.valueOf(error.status()), error.toJson());
+        send(ctx, KeepAlive.of(request), Answer.error(error));
     }
 
     /** Answers an error and closes: for requests the server could not even read whole. */
     public static void errorAndClose(ChannelHandlerContext ctx, ChatError error) {
-        FullHttpResponse response = response(HttpResponseStatus.valueOf(error.status()), error.toJson());
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        send(ctx, new KeepAlive(false, false), Answer.errorAndClose(error));
     }
 
-    private static FullHttpResponse response(HttpResponseStatus status, byte[] json) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.wrappedBuffer(json));
+    private static FullHttpResponse response(Answer answer) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.json()));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.json().length);
+        for (Map.Entry<String, String> h : answer.headers().entrySet()) {
+            response.headers().set(h.getKey(), h.getValue());
+        }
         return response;
     }
 }

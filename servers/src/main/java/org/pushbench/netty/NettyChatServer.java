@@ -18,37 +18,41 @@ import org.pushbench.server.Engine;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.Transport;
 import org.pushbench.server.TransportMetrics;
-import org.pushbench.store.MessageStore;
 
 /**
- * What the three Netty servers share: binding, the accept backlog, the per-connection write buffer bounds, and
- * closing every connection on stop. A transport supplies only its pipeline.
+ * One Netty server: binding, the accept backlog, the per-connection write buffer bounds, and closing every
+ * connection on stop. A transport supplies only its pipeline.
  */
-public abstract class NettyChatServer implements ChatServer {
+public final class NettyChatServer implements ChatServer {
+
+    /** The pipeline of one accepted connection, given the server's gate. */
+    @FunctionalInterface
+    public interface Pipeline {
+        ChannelInitializer<SocketChannel> initializer(ConnectionGate gate);
+    }
+
 
     /** Past this many queued outbound bytes a connection is unwritable and push transports stop writing to it. */
     public static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 1024 * 1024);
 
-    protected final MessageStore store;
-    protected final ServerConfig config;
-    protected final TransportMetrics metrics = new TransportMetrics();
+    private final ServerConfig config;
+    private final TransportMetrics metrics;
+    private final Pipeline pipeline;
     private final Transport transport;
     private final NettyEngine.EventLoops loops;
     private final int requestedPort;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel listener;
 
-    protected NettyChatServer(Transport transport, NettyEngine.EventLoops loops, int port, MessageStore store,
-            ServerConfig config) {
+    NettyChatServer(Transport transport, NettyEngine.EventLoops loops, int port, ServerConfig config,
+            TransportMetrics metrics, Pipeline pipeline) {
         this.transport = transport;
         this.loops = loops;
         this.requestedPort = port;
-        this.store = store;
         this.config = config;
+        this.metrics = metrics;
+        this.pipeline = pipeline;
     }
-
-    /** The pipeline of one accepted connection. */
-    protected abstract ChannelInitializer<SocketChannel> initializer(ConnectionGate gate);
 
     @Override
     public int start() throws InterruptedException {
@@ -59,7 +63,7 @@ public abstract class NettyChatServer implements ChatServer {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(initializer(gate))
+                .childHandler(pipeline.initializer(gate))
                 .bind(new InetSocketAddress(config.bindAddress(), requestedPort))
                 .sync()
                 .channel();

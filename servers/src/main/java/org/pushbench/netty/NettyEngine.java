@@ -4,15 +4,16 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 
-import org.pushbench.netty.longpolling.LongPollingServer;
-import org.pushbench.netty.shortpolling.ShortPollingServer;
-import org.pushbench.netty.websocket.WebSocketServer;
 import org.pushbench.server.ChatServer;
 import org.pushbench.server.Engine;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.ServerFactory;
 import org.pushbench.server.Transport;
+import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.MessageStore;
+import org.pushbench.transport.http.MessagesResource;
+import org.pushbench.transport.longpolling.LongPolling;
+import org.pushbench.transport.polling.ShortPolling;
 
 /**
  * The Netty engine: one acceptor thread and one pool of event loops (NIO, two per core, Netty's default) shared
@@ -31,11 +32,20 @@ public final class NettyEngine implements ServerFactory {
     @Override
     public ChatServer create(Transport transport, int port, MessageStore store, ServerConfig config) {
         EventLoops loops = new EventLoops(acceptor, workers);
-        return switch (transport) {
-            case SHORT_POLLING -> new ShortPollingServer(loops, port, store, config);
-            case LONG_POLLING -> new LongPollingServer(loops, port, store, config);
-            case WEBSOCKET -> new WebSocketServer(loops, port, store, config);
+        TransportMetrics metrics = new TransportMetrics();
+        NettyChatServer.Pipeline pipeline = switch (transport) {
+            case SHORT_POLLING -> polling(new MessagesResource(store, metrics, new ShortPolling(store, metrics)),
+                    config, metrics);
+            case LONG_POLLING -> polling(new MessagesResource(store, metrics,
+                    new LongPolling(store, metrics, config)), config, metrics);
+            case WEBSOCKET -> gate -> new WebSocketInitializer(store, config, metrics, gate);
         };
+        return new NettyChatServer(transport, loops, port, config, metrics, pipeline);
+    }
+
+    private static NettyChatServer.Pipeline polling(MessagesResource resource, ServerConfig config,
+            TransportMetrics metrics) {
+        return gate -> new HttpChatInitializer(resource, config, metrics, gate);
     }
 
     @Override

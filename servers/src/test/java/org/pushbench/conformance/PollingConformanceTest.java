@@ -174,6 +174,8 @@ class PollingConformanceTest {
         bad.add(bad("negative after", get(path + "?after=-1"), 400, "bad_request"));
         bad.add(bad("after not a number", get(path + "?after=ten"), 400, "bad_request"));
         bad.add(bad("wait not a number", get(path + "?after=0&wait=soon"), 400, "bad_request"));
+        bad.add(bad("broken percent-escape", get(path + "?after=%zz"), 400, "bad_request"));
+        bad.add(bad("truncated percent-escape", get(path + "?after=1%"), 400, "bad_request"));
         bad.add(bad("bad room name", post("/rooms/no%20spaces/messages", message("a", "t", 1)), 400, "bad_request"));
         return bad;
     }

@@ -258,6 +258,38 @@ class WebSocketConformanceTest {
 
     @ParameterizedTest
     @FieldSource("ENGINES")
+    void refusalsOfTheUpgradeAreTheSameOnEveryEngine(Engine engine) throws Exception {
+        int port = wsPort(engine);
+        String path = "/rooms/" + ConformanceServers.freshRoom() + "/ws";
+        String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+        try (RawHttp http = new RawHttp(port)) {
+            RawHttp.Response post = http.exchange(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + upgrade
+                    + "Sec-WebSocket-Version: 13\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertEquals(405, post.status());
+            assertEquals("GET", post.header("allow"));
+            assertTrue(post.text().startsWith("{\"error\":\"method_not_allowed\""), post.text());
+        }
+        try (RawHttp http = new RawHttp(port)) {
+            RawHttp.Response version = http.exchange(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + upgrade
+                    + "Sec-WebSocket-Version: 8\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertEquals(426, version.status());
+            assertEquals("13", version.header("sec-websocket-version"));
+            assertEquals("application/json", version.header("content-type"));
+            assertTrue(version.text().contains("version 13"), version.text());
+        }
+        try (RawHttp http = new RawHttp(port)) {
+            RawHttp.Response plain = http.exchange(RawHttp.get(path).getBytes(StandardCharsets.US_ASCII));
+            assertEquals(426, plain.status());
+            assertTrue(plain.text().startsWith("{\"error\":\"bad_request\""), plain.text());
+        }
+        try (RawHttp http = new RawHttp(port)) {
+            RawHttp.Response escape = http.exchange(RawHttp.get(path + "?after=%zz").getBytes(StandardCharsets.US_ASCII));
+            assertEquals(400, escape.status());
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("ENGINES")
     void openConnectionsAreCountedUpAndDown(Engine engine) throws Exception {
         ConformanceServers s = ConformanceServers.of(engine);
         var metrics = s.server(Transport.WEBSOCKET).metrics();

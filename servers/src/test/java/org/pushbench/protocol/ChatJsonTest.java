@@ -68,20 +68,6 @@ class ChatJsonTest {
         assertEquals(true, gap.endsWith("\"after\":5,\"oldest\":1030}"));
     }
 
-    @Test
-    void parsesRoutes() {
-        assertEquals(new ChatRoute(ChatRoute.Kind.MESSAGES, "lobby", 5, true, 100),
-                ChatRoute.parse("/rooms/lobby/messages?after=5&wait=100&_=123"));
-        assertEquals(new ChatRoute(ChatRoute.Kind.WEBSOCKET, "a.b_c-1", 0, false, -1), ChatRoute.parse("/rooms/a.b_c-1/ws"));
-        assertEquals(404, assertThrows(ChatError.class, () -> ChatRoute.parse("/rooms/lobby")).status());
-        assertEquals(404, assertThrows(ChatError.class, () -> ChatRoute.parse("/rooms/lobby/other")).status());
-        assertEquals(404, assertThrows(ChatError.class, () -> ChatRoute.parse("/")).status());
-        assertEquals(400, assertThrows(ChatError.class, () -> ChatRoute.parse("/rooms/bad%20name/messages")).status());
-        assertEquals(400, assertThrows(ChatError.class, () -> ChatRoute.parse("/rooms/r/messages?after=-1")).status());
-        assertEquals(400, assertThrows(ChatError.class, () -> ChatRoute.parse("/rooms/r/messages?after=x")).status());
-        assertEquals(400, assertThrows(ChatError.class, () -> ChatRoute.parse("/rooms/r/messages?wait=1&wait=2")).status());
-    }
-
     private static SentMessage parse(String json) {
         return ChatJson.parseSent(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,54 @@
+package org.pushbench.transport.http;
+
+import org.pushbench.protocol.ChatError;
+import org.pushbench.protocol.ChatJson;
+import org.pushbench.protocol.SentMessage;
+import org.pushbench.server.TransportMetrics;
+import org.pushbench.store.Message;
+import org.pushbench.store.MessageStore;
+import org.pushbench.store.StoreFullException;
+
+/**
+ * {@code /rooms/{room}/messages} on every HTTP transport: routing and validation, POST (append, {@code 201}),
+ * the protocol's error answers, and GET by the transport's {@link ReadStrategy}. Stateless and thread-safe: one
+ * per server.
+ */
+public final class MessagesResource {
+
+    private final MessageStore store;
+    private final TransportMetrics metrics;
+    private final ReadStrategy reads;
+
+    public MessagesResource(MessageStore store, TransportMetrics metrics, ReadStrategy reads) {
+        this.store = store;
+        this.metrics = metrics;
+        this.reads = reads;
+    }
+
+    /** Answers one whole request, now or (a held read) later. */
+    public void handle(HttpExchange exchange) {
+        metrics.httpRequest();
+        try {
+            RequestTarget target = RequestTarget.parse(exchange.target());
+            if (target.kind() != RequestTarget.Kind.MESSAGES) {
+                throw ChatError.notFound(exchange.target());
+            }
+            switch (exchange.method()) {
+                case "POST" -> exchange.answer(post(target, exchange.body()));
+                case "GET" -> reads.read(exchange, target);
+                default -> throw ChatError.methodNotAllowed(exchange.method(), "GET, POST");
+            }
+        } catch (ChatError e) {
+            exchange.answer(Answer.error(e));
+        } catch (StoreFullException e) {
+            exchange.answer(Answer.error(ChatError.unavailable(e.getMessage())));
+        }
+    }
+
+    private Answer post(RequestTarget target, byte[] body) {
+        SentMessage sent = ChatJson.parseSent(body);
+        Message stored = store.append(target.room(), sent.from(), sent.text(), sent.stamp());
+        metrics.messageAppended();
+        return Answer.of(201, ChatJson.posted(stored.id()));
+    }
+}
