@@ -16,6 +16,7 @@ import org.pushbench.server.Engine;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.Transport;
 import org.pushbench.store.InMemoryMessageStore;
+import org.pushbench.store.MessageStores;
 
 /**
  * The launcher's command line. Every flag has a default; {@link #parse} refuses unknown flags and bad values
@@ -28,6 +29,7 @@ public record LauncherOptions(
         Map<Transport, Integer> ports,
         int retention,
         int maxRooms,
+        String store,
         ServerConfig config,
         boolean help) {
 
@@ -44,6 +46,9 @@ public record LauncherOptions(
               --websocket-port N            (default 8083; 0 = any free port)
               --retention N                 messages kept per room (default 1024)
               --max-rooms N                 rooms the store may hold (default 1024)
+              --store memory|redis://HOST:PORT
+                                            where messages live: this process's memory (default), or a Redis
+                                            server that several nodes share (scripts/cluster.sh)
               --max-message-bytes N         largest POST body or WebSocket message (default 1048576)
               --default-wait DURATION       long-poll hold without a wait parameter (default 30s)
               --max-wait DURATION           longest hold a wait parameter may ask (default 120s)
@@ -72,6 +77,7 @@ public record LauncherOptions(
         }
         int retention = InMemoryMessageStore.DEFAULT_RETENTION;
         int maxRooms = InMemoryMessageStore.DEFAULT_MAX_ROOMS;
+        String store = "memory";
         ServerConfig config = ServerConfig.defaults();
         boolean help = false;
 
@@ -97,6 +103,7 @@ public record LauncherOptions(
                 case "--websocket-port" -> ports.put(Transport.WEBSOCKET, port(flag, value));
                 case "--retention" -> retention = positive(flag, value);
                 case "--max-rooms" -> maxRooms = positive(flag, value);
+                case "--store" -> store = MessageStores.check(value);
                 case "--max-message-bytes" -> config = config.withMaxMessageBytes(positive(flag, value));
                 case "--default-wait" -> config = config.withWaits(duration(flag, value), config.maxWait());
                 case "--max-wait" -> config = config.withWaits(config.defaultWait(), duration(flag, value));
@@ -109,7 +116,8 @@ public record LauncherOptions(
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
-        return new LauncherOptions(engine, transports, adminPort, ports, retention, maxRooms, config, help);
+        return new LauncherOptions(engine, transports, adminPort, ports, retention, maxRooms, store, config,
+                help);
     }
 
     private static Set<Transport> transports(String list) {

@@ -8,7 +8,8 @@ import org.pushbench.server.ChatServer;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.ServerFactory;
 import org.pushbench.server.Transport;
-import org.pushbench.store.InMemoryMessageStore;
+import org.pushbench.store.MessageStore;
+import org.pushbench.store.MessageStores;
 
 /**
  * The servers of one process: one message store, the chosen transports of one engine on it, and the admin
@@ -18,7 +19,7 @@ import org.pushbench.store.InMemoryMessageStore;
 public final class ServerSet implements AutoCloseable {
 
     private final LauncherOptions options;
-    private final InMemoryMessageStore store;
+    private final MessageStore store;
     private final ServerFactory factory;
     private final Map<Transport, ChatServer> servers = new EnumMap<>(Transport.class);
     private final AdminServer admin;
@@ -26,7 +27,7 @@ public final class ServerSet implements AutoCloseable {
 
     private ServerSet(LauncherOptions options) {
         this.options = options;
-        this.store = new InMemoryMessageStore(options.retention(), options.maxRooms());
+        this.store = MessageStores.open(options.store(), options.retention(), options.maxRooms());
         this.factory = options.engine().newFactory();
         this.admin = new AdminServer(this);
     }
@@ -56,7 +57,7 @@ public final class ServerSet implements AutoCloseable {
         return options;
     }
 
-    public InMemoryMessageStore store() {
+    public MessageStore store() {
         return store;
     }
 
@@ -82,5 +83,6 @@ public final class ServerSet implements AutoCloseable {
         }
         servers.values().forEach(ChatServer::close);
         factory.close();
+        store.close();
     }
 }

@@ -96,7 +96,7 @@ public final class InMemoryMessageStore implements MessageStore {
         return r == null ? 0 : r.listeners.size();
     }
 
-    /** The number of rooms that exist now. */
+    @Override
     public int roomCount() {
         return rooms.size();
     }

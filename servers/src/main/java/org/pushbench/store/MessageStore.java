@@ -8,7 +8,7 @@ package org.pushbench.store;
  * through all of them. Implementations are thread-safe: concurrent appends to a room get distinct contiguous
  * ids, and a reader never sees a message twice, out of order, or a hole it is not told about.
  */
-public interface MessageStore {
+public interface MessageStore extends AutoCloseable {
 
     /**
      * Appends a message and notifies the room's subscribers.
@@ -45,4 +45,12 @@ public interface MessageStore {
 
     /** How many listeners are registered now, over all rooms (a leak detector for tests and metrics). */
     int subscriberCount();
+
+    /** The number of rooms that exist now. */
+    int roomCount();
+
+    /** Releases what the store holds outside the heap (connections, threads); the in-memory store has none. */
+    @Override
+    default void close() {
+    }
 }

@@ -25,6 +25,7 @@ class LauncherOptionsTest {
         assertEquals("127.0.0.1", o.config().bindAddress());
         assertEquals(1 << 20, o.config().maxMessageBytes());
         assertEquals(Duration.ofSeconds(30), o.config().defaultWait());
+        assertEquals("memory", o.store());
     }
 
     @Test
@@ -33,7 +34,7 @@ class LauncherOptionsTest {
                 "--bind", "127.0.0.2", "--admin-port", "0", "--websocket-port", "9003", "--retention", "10",
                 "--max-rooms", "5", "--max-message-bytes", "2048", "--default-wait", "500ms", "--max-wait", "2m",
                 "--ping-interval", "5s", "--pong-timeout", "1s", "--idle-timeout", "3s", "--max-connections", "7",
-                "--allowed-origins", "http://a.example,http://b.example");
+                "--allowed-origins", "http://a.example,http://b.example", "--store", "redis://127.0.0.1:6390");
         assertEquals(Engine.JETTY, o.engine());
         assertEquals(EnumSet.of(Transport.SHORT_POLLING, Transport.WEBSOCKET), o.transports());
         assertEquals(9003, o.ports().get(Transport.WEBSOCKET));
@@ -47,6 +48,7 @@ class LauncherOptionsTest {
         assertEquals(Duration.ofSeconds(3), o.config().idleTimeout());
         assertEquals(7, o.config().maxConnections());
         assertEquals(2, o.config().allowedOrigins().size());
+        assertEquals("redis://127.0.0.1:6390", o.store());
     }
 
     @Test
@@ -58,6 +60,8 @@ class LauncherOptionsTest {
         assertTrue(fails("--ping-interval", "30").contains("with a unit"));
         assertTrue(fails("--engine", "tomcat").contains("unknown engine"));
         assertTrue(fails("--transports", "carrier-pigeon").contains("unknown transport"));
+        assertTrue(fails("--store", "redis:/localhost").contains("memory or redis://host:port"));
+        assertTrue(fails("--store", "postgres://h:1").contains("memory or redis://host:port"));
     }
 
     @Test
@@ -65,7 +69,7 @@ class LauncherOptionsTest {
         assertTrue(LauncherOptions.parse("--help").help());
         for (String flag : new String[] {"--engine", "--transports", "--bind", "--admin-port", "--retention",
             "--max-rooms", "--max-message-bytes", "--default-wait", "--max-wait", "--ping-interval", "--pong-timeout",
-            "--idle-timeout", "--max-connections", "--allowed-origins"}) {
+            "--idle-timeout", "--max-connections", "--allowed-origins", "--store"}) {
             assertTrue(LauncherOptions.USAGE.contains(flag), flag);
         }
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Timeout;
  * every message exactly once, in order — both push readers (subscription + {@link RoomCursor}, as WebSocket and
  * long polling use it) and pull readers (a cursor polled with {@code read}, as short polling does).
  */
-class MessageStoreStressTest {
+abstract class MessageStoreStress {
+
+    abstract MessageStore newStore(int retention, int maxRooms) throws Exception;
 
     private static final int WRITERS = 8;
     private static final int PER_WRITER = 2_000;
@@ -35,9 +38,9 @@ class MessageStoreStressTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void concurrentWritersAndReadersLoseDuplicateAndReorderNothing() throws Exception {
         // Retention above the total: this test is about concurrency; retention has its own tests.
-        InMemoryMessageStore store = new InMemoryMessageStore(TOTAL + 1, 4);
+        MessageStore store = newStore(TOTAL + 1, 4);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + PUSH_READERS + PULL_READERS);
-        try {
+        try (store) {
             List<Future<List<Message>>> readers = new ArrayList<>();
             CountDownLatch subscribed = new CountDownLatch(PUSH_READERS);
             for (int r = 0; r < PUSH_READERS; r++) {
@@ -106,7 +109,7 @@ class MessageStoreStressTest {
             if (!r.isEmpty()) {
                 cursor = r.messages().get(r.messages().size() - 1).id();
             } else {
-                Thread.onSpinWait();
+                LockSupport.parkNanos(100_000);
             }
         }
         return seen;
