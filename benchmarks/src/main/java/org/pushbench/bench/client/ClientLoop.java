@@ -33,10 +33,6 @@ public final class ClientLoop implements AutoCloseable {
         this.group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
     }
 
-    public EventLoopGroup group() {
-        return group;
-    }
-
     /** Opens a TCP connection whose pipeline {@code initializer} builds. */
     public ChannelFuture connect(InetSocketAddress remote, ChannelHandler initializer) {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)

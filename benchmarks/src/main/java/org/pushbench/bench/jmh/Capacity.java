@@ -22,7 +22,7 @@ import org.pushbench.bench.load.LoadSpec;
  * <p>{@code clients} members (sweep it: 1000, 4000, 8000, ...) in a room with light traffic ({@code rate}
  * messages a second), so every transport holds what it holds in a live chat: a keep-alive connection polled
  * every {@code pollIntervalMs}, a held long poll, or an open WebSocket. The clients live in the benchmark JVM,
- * the server in its own; one process here may hold about 19,900 sockets (../shared/MACHINE-NOTES.md), and
+ * the server in its own; one process here may hold about 19,900 sockets (docs/CLAIMS.md, machine limits), and
  * clients beyond 20,000 spread over source addresses 127.0.0.2, ... by themselves.
  *
  * <p>Primary score: deliveries per second. Secondary results ({@code -prof org.pushbench.bench.jmh.WindowProfiler}):

@@ -30,7 +30,8 @@ import org.pushbench.bench.load.LoadSpec;
  * {@code -prof org.pushbench.bench.jmh.WindowProfiler}): latency percentiles from the intended send time
  * ({@code latency.*}) and from the actual one ({@code uncorrected.*}), bytes per delivery split into payload,
  * headers, framing, empty polls and keepalive, requests per delivery, and the server's connections, threads,
- * memory and CPU per delivery. Latency histograms go to {@code histograms/<name>.{corrected,uncorrected}.hgrm}.
+ * memory and CPU per delivery. Latency logs and histograms go to
+ * {@code results/direct/histograms/<name>.{corrected,uncorrected}.{hlog,hgrm}} (results/README.md).
  *
  * <p>Run it: {@code java -jar benchmarks/target/benchmarks.jar FanOut -prof org.pushbench.bench.jmh.WindowProfiler
  * -p transport=WEBSOCKET -p clients=1000}, or all of it through {@code scripts/run-benchmarks.sh}. With

@@ -1,15 +1,10 @@
 package org.pushbench.bench.jmh;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
-import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.Control;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
@@ -17,12 +12,10 @@ import org.openjdk.jmh.runner.IterationType;
 import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
 import org.pushbench.bench.load.ChatLoad;
-import org.pushbench.bench.load.LatencySummary;
 import org.pushbench.bench.load.LoadSpec;
 import org.pushbench.bench.load.MeasurementWindow;
 import org.pushbench.bench.load.ResultNames;
 import org.pushbench.bench.load.ServerUnderTest;
-import org.pushbench.bench.meter.LatencyRecorder;
 import org.pushbench.server.Engine;
 
 /**
@@ -32,8 +25,6 @@ import org.pushbench.server.Engine;
  */
 final class Trial implements AutoCloseable {
 
-    /** Where .hgrm files go: {@code -Dpushbench.histograms=DIR}, else {@code ./histograms}. */
-    static final String HISTOGRAM_DIR_PROPERTY = "pushbench.histograms";
     private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
     private static final long PARK_NANOS = 200_000;
@@ -44,8 +35,7 @@ final class Trial implements AutoCloseable {
     private final ChatLoad load;
     private final MeasurementWindow.Baseline baseline;
     private final boolean memoryPerClient;
-    private final Histogram corrected = LatencyRecorder.emptyHistogram();
-    private final Histogram uncorrected = LatencyRecorder.emptyHistogram();
+    private final LatencyFiles latencyFiles = new LatencyFiles();
     private MeasurementWindow window;
     private LongSupplier progress;
     private long consumed;
@@ -95,8 +85,7 @@ final class Trial implements AutoCloseable {
         MeasurementWindow.Result result = window.close(memoryPerClient);
         WindowProfiler.publish(result.figures());
         if (iteration.getType() == IterationType.MEASUREMENT) {
-            corrected.add(result.corrected());
-            uncorrected.add(result.uncorrected());
+            latencyFiles.add(result.corrected(), result.uncorrected());
         }
     }
 
@@ -119,27 +108,13 @@ final class Trial implements AutoCloseable {
     public void close() throws Exception {
         try {
             load.stopAndVerify(DRAIN_TIMEOUT);
-            if (corrected.getTotalCount() > 0) {
-                writeHistograms();
+            if (!latencyFiles.isEmpty()) {
+                latencyFiles.write(stem);
             }
         } finally {
             load.close();
             loop.close();
             server.close();
-        }
-    }
-
-    private void writeHistograms() throws IOException {
-        Path dir = Path.of(System.getProperty(HISTOGRAM_DIR_PROPERTY, "histograms"));
-        Files.createDirectories(dir);
-        write(dir.resolve(stem + ".corrected.hgrm"), corrected);
-        write(dir.resolve(stem + ".uncorrected.hgrm"), uncorrected);
-        LatencySummary.of(corrected, uncorrected).write(dir.resolve(stem + ".latency.json"));
-    }
-
-    private static void write(Path file, Histogram histogram) throws IOException {
-        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, "UTF-8")) {
-            histogram.outputPercentileDistribution(out, 1.0);
         }
     }
 }

@@ -30,10 +30,6 @@ public final class AdminClient {
         this.base = base;
     }
 
-    public URI base() {
-        return base;
-    }
-
     /** The engine and the port of each transport, from {@code /health}. */
     public Health health() throws IOException, InterruptedException {
         JsonNode json = get("health");

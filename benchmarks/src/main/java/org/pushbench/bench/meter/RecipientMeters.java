@@ -43,7 +43,11 @@ public final class RecipientMeters {
         deliveries.increment();
         SendLog log = sendLog;
         if (log != null && stamp >= 0) {
-            latency.record(log.intendedNanos(stamp), log.actualSendNanos(stamp), receivedNanos);
+            try {
+                latency.record(log.intendedNanos(stamp), log.actualSendNanos(stamp), receivedNanos);
+            } catch (IllegalStateException tooFarBehind) {
+                error(tooFarBehind.getMessage());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.pushbench.bench.meter;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -10,23 +11,16 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class SendLog {
 
     /** Actual send times are kept for the last 2^18 messages; a recipient further behind than that is failed. */
-    private static final int RING = 1 << 18;
+    static final int RING = 1 << 18;
 
     private final long originNanos;
     private final long periodNanos;
     private final AtomicLongArray actualSend = new AtomicLongArray(RING);
+    private final AtomicLong newestSent = new AtomicLong(-1);
 
     public SendLog(long originNanos, long periodNanos) {
         this.originNanos = originNanos;
         this.periodNanos = periodNanos;
-    }
-
-    public long originNanos() {
-        return originNanos;
-    }
-
-    public long periodNanos() {
-        return periodNanos;
     }
 
     /** The stamp of message {@code k}: its intended send time as an offset from the origin. */
@@ -41,9 +35,20 @@ public final class SendLog {
     /** Called by a publisher just before the message is written to its socket. */
     public void sent(long stamp, long nanoTime) {
         actualSend.set(slot(stamp), nanoTime);
+        newestSent.accumulateAndGet(stamp / periodNanos, Math::max);
     }
 
+    /**
+     * When the message stamped {@code stamp} left. Throws when its slot has been reused by a newer message:
+     * its latency would be taken against the wrong send time, so the run must fail instead of reporting it.
+     */
     public long actualSendNanos(long stamp) {
+        long k = stamp / periodNanos;
+        long behind = newestSent.get() - k;
+        if (behind >= RING) {
+            throw new IllegalStateException("a recipient is " + behind + " messages behind the publisher, more"
+                    + " than the " + RING + " send times kept: the server cannot keep up with this load");
+        }
         return actualSend.get(slot(stamp));
     }
 

@@ -32,6 +32,8 @@ class SuiteSmokeTest {
     void aSmallFanOutProducesTheSummaryForEveryTransport() throws Exception {
         Path histograms = out.resolve("histograms");
         System.setProperty("pushbench.histograms", histograms.toString());
+        // Other JMH runs on this machine hold /tmp/jmh.lock; this one runs in-process and shares nothing with them.
+        System.setProperty("jmh.ignoreLock", "true");
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include("org\\.pushbench\\.bench\\.jmh\\.FanOut\\.")
                 .param("engine", "NETTY").param("clients", "4").param("rate", "20").param("pollIntervalMs", "100")
@@ -48,6 +50,7 @@ class SuiteSmokeTest {
             assertTrue(row.primaryScore() > 40, row.transport() + " delivered " + row.primaryScore() + "/s");
             assertNotNull(row.latency(), row.transport() + " wrote its latency histograms");
             assertTrue(Files.isRegularFile(histograms.resolve(row.histogram() + ".corrected.hgrm")));
+            assertTrue(Files.isRegularFile(histograms.resolve(row.histogram() + ".corrected.hlog")));
             assertTrue(row.figure("bytes.payload.perDelivery") > 64, "the delivered JSON holds the 64-character text");
             assertEquals(4.0, row.figure("server.peakConnections") - publisherConnections(row), 0.0);
         }
