@@ -129,7 +129,7 @@ def idle_cost(view, out):
 SERVER_LOAD = [
     ("serverHeapPerClientBytes", "live heap per client (KiB)", 1 / 1024),
     ("serverDirectPerClientBytes", "direct memory per client (KiB)", 1 / 1024),
-    ("serverThreads", "server threads", 1),
+    ("serverThreads", "server JVM threads", 1),
     ("serverCpuNsPerDelivery", "server CPU per delivery (µs)", 1 / 1000),
     ("serverPeakHeld", "peak held requests", 1),
     ("latencyP99Us", "p99 delivery latency (ms)", 1 / 1000),

@@ -84,6 +84,9 @@ final class Trial implements AutoCloseable {
     void endIteration(IterationParams iteration) throws Exception {
         MeasurementWindow.Result result = window.close(memoryPerClient);
         WindowProfiler.publish(result.figures());
+        if (result.rate().belowOffered()) {
+            System.out.println(result.rate().warning());
+        }
         if (iteration.getType() == IterationType.MEASUREMENT) {
             latencyFiles.add(result.corrected(), result.uncorrected());
         }

@@ -43,9 +43,12 @@ public final class WindowProfiler implements InternalProfiler {
         return latest.stream().map(WindowProfiler::toResult).toList();
     }
 
-    /** Maxima and peaks aggregate as the largest iteration's; everything else as the mean over iterations. */
+    /**
+     * Maxima, peaks and flags aggregate as the largest iteration's (one window below the offered rate flags the
+     * run); everything else as the mean over iterations.
+     */
     private static Result toResult(Figure f) {
-        boolean peak = f.name().contains(".max.") || f.name().contains("peak");
+        boolean peak = f.name().contains(".max.") || f.name().contains("peak") || f.name().contains("belowOffered");
         return new ScalarResult(f.name(), f.value(), f.unit(), peak ? AggregationPolicy.MAX : AggregationPolicy.AVG);
     }
 }

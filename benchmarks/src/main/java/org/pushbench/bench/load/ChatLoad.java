@@ -125,6 +125,11 @@ public final class ChatLoad implements AutoCloseable {
         return sender == null ? 0 : sender.sent();
     }
 
+    /** Messages the schedule had due by {@code nanoTime} ({@link System#nanoTime()}). */
+    public long due(long nanoTime) {
+        return sender == null ? 0 : sender.due(nanoTime);
+    }
+
     /**
      * Stops sending, waits until every member has every message (or the timeout passes), then fails if the
      * delivery check or any client found a fault.

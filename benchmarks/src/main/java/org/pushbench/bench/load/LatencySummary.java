@@ -24,6 +24,16 @@ public record LatencySummary(Percentiles corrected, Percentiles uncorrected) {
         return new LatencySummary(Percentiles.of(corrected), Percentiles.of(uncorrected));
     }
 
+    /** One window's latency figures under {@code prefix} ({@code latency.p99.us}), microseconds. */
+    static void figures(java.util.List<Figure> figures, String prefix, Histogram h) {
+        figures.add(new Figure(prefix + ".mean.us", h.getMean(), "us"));
+        figures.add(new Figure(prefix + ".p50.us", h.getValueAtPercentile(50), "us"));
+        figures.add(new Figure(prefix + ".p90.us", h.getValueAtPercentile(90), "us"));
+        figures.add(new Figure(prefix + ".p99.us", h.getValueAtPercentile(99), "us"));
+        figures.add(new Figure(prefix + ".p999.us", h.getValueAtPercentile(99.9), "us"));
+        figures.add(new Figure(prefix + ".max.us", h.getMaxValue(), "us"));
+    }
+
     public void write(Path file) throws IOException {
         ChatJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
     }

@@ -28,12 +28,13 @@ public final class MeasurementWindow {
     private final long clientCpuAtStart;
     private final WireMeter.Snapshot publisherAtStart;
     private final long sentAtStart;
+    private final long dueAtStart;
     private final ServerSnapshot serverAtStart;
 
     /** The server's memory and threads before any client connected, to tell what the clients cost. */
-    public record Baseline(long heapBytes, long directBytes, int threads) {
+    public record Baseline(long heapBytes, long directBytes, int threads, long residentBytes) {
         public static Baseline of(ServerSnapshot s) {
-            return new Baseline(s.heapUsedBytes(), s.directBytes(), s.liveThreads());
+            return new Baseline(s.heapUsedBytes(), s.directBytes(), s.liveThreads(), s.residentBytes());
         }
     }
 
@@ -51,6 +52,7 @@ public final class MeasurementWindow {
         this.sentAtStart = load.sent();
         this.clientCpuAtStart = clientCpuNanos();
         this.startNanos = System.nanoTime();
+        this.dueAtStart = load.due(startNanos);
     }
 
     public static MeasurementWindow open(ChatLoad load, ServerUnderTest server, Baseline baseline)
@@ -67,7 +69,9 @@ public final class MeasurementWindow {
      * so heap per client means live objects (left out of latency runs: the pause would land in the next window).
      */
     public Result close(boolean memory) throws IOException, InterruptedException {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long endNanos = System.nanoTime();
+        double seconds = (endNanos - startNanos) / 1e9;
+        SendRate rate = new SendRate(load.due(endNanos) - dueAtStart, load.sent() - sentAtStart, seconds);
         long clientCpu = clientCpuNanos() - clientCpuAtStart;
         LatencyRecorder.Window latency = load.recipients().latency().takeWindow();
         WireMeter.Snapshot wire = load.recipients().wire().snapshot().minus(wireAtStart);
@@ -78,10 +82,13 @@ public final class MeasurementWindow {
         long deliveries = counts.deliveries();
         int clients = load.spec().clients();
         figures.add(new Figure("deliveries", deliveries, "msgs"));
-        figures.add(new Figure("sent.perSecond", load.spec().ratePerSecond(), "msgs/s"));
+        figures.add(new Figure("sent.offeredPerSecond", rate.offeredPerSecond(), "msgs/s"));
+        figures.add(new Figure("sent.achievedPerSecond", rate.achievedPerSecond(), "msgs/s"));
+        figures.add(new Figure("sent.achievedPercent", rate.achievedPercent(), "%"));
+        figures.add(new Figure("sent.belowOffered", rate.belowOffered() ? 1 : 0, "flag"));
         if (deliveries > 0) {
-            latencyFigures(figures, "latency", latency.corrected());
-            latencyFigures(figures, "uncorrected", latency.uncorrected());
+            LatencySummary.figures(figures, "latency", latency.corrected());
+            LatencySummary.figures(figures, "uncorrected", latency.uncorrected());
             figures.add(new Figure("bytes.perDelivery", (double) wire.total() / deliveries, "B/msg"));
             for (WireCategory c : WireCategory.values()) {
                 figures.add(new Figure("bytes." + c.label() + ".perDelivery", (double) wire.get(c) / deliveries,
@@ -118,7 +125,11 @@ public final class MeasurementWindow {
         figures.add(new Figure("server.peakConnections", end.peakConnections(), "conns"));
         figures.add(new Figure("server.peakHeld", end.peakHeldRequests(), "reqs"));
         figures.add(new Figure("server.threads", end.liveThreads(), "threads"));
-        figures.add(new Figure("server.rss", end.residentBytes(), "B"));
+        if (server.osThreads() >= 0) {
+            figures.add(new Figure("server.osThreads", server.osThreads(), "threads"));
+        }
+        figures.add(new Figure("server.rssGrowthPerClient", (double) (end.residentBytes() - baseline.residentBytes())
+                / clients, "B"));
         figures.add(new Figure("server.cpu", (end.cpuTimeNanos() - serverAtStart.cpuTimeNanos()) / seconds / 1e9,
                 "cores"));
         figures.add(new Figure("client.cpu", clientCpu / seconds / 1e9, "cores"));
@@ -128,16 +139,7 @@ public final class MeasurementWindow {
             figures.add(new Figure("server.directPerClient", (double) (end.directBytes() - baseline.directBytes())
                     / clients, "B"));
         }
-        return new Result(figures, latency.corrected(), latency.uncorrected());
-    }
-
-    private static void latencyFigures(List<Figure> figures, String prefix, Histogram h) {
-        figures.add(new Figure(prefix + ".mean.us", h.getMean(), "us"));
-        figures.add(new Figure(prefix + ".p50.us", h.getValueAtPercentile(50), "us"));
-        figures.add(new Figure(prefix + ".p90.us", h.getValueAtPercentile(90), "us"));
-        figures.add(new Figure(prefix + ".p99.us", h.getValueAtPercentile(99), "us"));
-        figures.add(new Figure(prefix + ".p999.us", h.getValueAtPercentile(99.9), "us"));
-        figures.add(new Figure(prefix + ".max.us", h.getMaxValue(), "us"));
+        return new Result(figures, rate, latency.corrected(), latency.uncorrected());
     }
 
     private static long clientCpuNanos() {
@@ -145,7 +147,7 @@ public final class MeasurementWindow {
                 .getProcessCpuTime();
     }
 
-    /** A window's figures and its latency samples (for the run's .hgrm files). */
-    public record Result(List<Figure> figures, Histogram corrected, Histogram uncorrected) {
+    /** A window's figures, its send rate and its latency samples (for the run's latency files). */
+    public record Result(List<Figure> figures, SendRate rate, Histogram corrected, Histogram uncorrected) {
     }
 }

@@ -46,6 +46,12 @@ final class OpenLoopSender {
         return sent;
     }
 
+    /** Messages the schedule had due by {@code nanoTime}: what the run offered, whether or not they left. */
+    long due(long nanoTime) {
+        long first = log.intendedNanos(0);
+        return nanoTime < first ? 0 : (nanoTime - first) / log.stamp(1) + 1;
+    }
+
     /** Stops after the message in hand; returns how many were sent. */
     long stop() {
         running = false;

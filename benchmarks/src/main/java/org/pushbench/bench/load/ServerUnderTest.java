@@ -110,6 +110,18 @@ public final class ServerUnderTest implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The server's OS threads ({@code /proc/<pid>/task}: JVM threads plus the GC, JIT and other native ones the
+     * JVM's own count leaves out), or -1 when the server is not a process this run started.
+     */
+    public int osThreads() {
+        if (process == null) {
+            return -1;
+        }
+        String[] tasks = new java.io.File("/proc/" + process.pid() + "/task").list();
+        return tasks == null ? -1 : tasks.length;
+    }
+
     public AdminClient admin() {
         return admin;
     }

@@ -27,14 +27,26 @@ final class MarkdownTable {
         return rows.isEmpty();
     }
 
+    /** The table without the columns no row has a value in (a figure no run of this table produced). */
     String render() {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            int column = c;
+            if (c == 0 || rows.stream().anyMatch(r -> !r.get(column).isEmpty())) {
+                kept.add(c);
+            }
+        }
         StringBuilder out = new StringBuilder();
-        out.append("| ").append(String.join(" | ", header)).append(" |\n");
-        out.append("| :--- |").append(" ---: |".repeat(header.size() - 1)).append('\n');
+        out.append("| ").append(String.join(" | ", pick(header, kept))).append(" |\n");
+        out.append("| :--- |").append(" ---: |".repeat(kept.size() - 1)).append('\n');
         for (List<String> r : rows) {
-            out.append("| ").append(String.join(" | ", r)).append(" |\n");
+            out.append("| ").append(String.join(" | ", pick(r, kept))).append(" |\n");
         }
         return out.toString();
+    }
+
+    private static List<String> pick(List<String> cells, List<Integer> kept) {
+        return kept.stream().map(cells::get).toList();
     }
 
     /** Numbers with three significant figures at most, thousands separated; null as an empty cell. */

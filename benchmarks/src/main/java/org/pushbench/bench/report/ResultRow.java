@@ -67,6 +67,12 @@ public record ResultRow(
         return figures.get(name);
     }
 
+    /** Whether a measured window's sender achieved less than 99 % of the offered rate (null: not a sending run). */
+    Boolean belowOffered() {
+        Double flag = figure("sent.belowOffered");
+        return isIdle() || flag == null ? null : flag > 0;
+    }
+
     boolean isIdle() {
         return benchmark.equals("IdleCost");
     }

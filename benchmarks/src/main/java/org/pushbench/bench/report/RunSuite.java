@@ -84,6 +84,10 @@ public final class RunSuite {
         Files.writeString(out.resolve("summary.md"), markdown);
         System.out.println();
         System.out.println(markdown);
+        rows.stream().filter(r -> Boolean.TRUE.equals(r.belowOffered())).forEach(r -> System.out.println(
+                "run-benchmarks: WARNING: " + r.benchmark() + " " + r.transport().id() + " " + r.engine().id() + " "
+                + r.clients() + " clients: the sender achieved " + MarkdownTable.format(r.figure("sent.achievedPerSecond"))
+                + " of " + MarkdownTable.format(r.figure("sent.offeredPerSecond")) + " msgs/s offered (below 99 %)"));
         System.out.println("Results in " + out + " (plots: python3 scripts/plot.py " + out + ")");
     }
 

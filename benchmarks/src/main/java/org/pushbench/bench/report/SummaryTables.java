@@ -52,12 +52,14 @@ final class SummaryTables {
     }
 
     private MarkdownTable latency(String benchmark) {
-        MarkdownTable t = new MarkdownTable("transport", "engine", "load", "deliveries/s", "p50 ms", "p90 ms",
+        MarkdownTable t = new MarkdownTable("transport", "engine", "load", "offered msgs/s", "achieved msgs/s",
+                "deliveries/s", "p50 ms", "p90 ms",
                 "p99 ms", "p99.9 ms", "max ms", "uncorrected p50 ms", "uncorrected p99 ms", "uncorrected max ms");
         for (ResultRow r : of(benchmark)) {
             LatencySummary l = r.latency();
             if (l != null) {
-                t.row(r.transport().id(), r.engine().id(), config(r), r.deliveriesPerSec(), ms(l.corrected().p50()),
+                t.row(r.transport().id(), r.engine().id(), config(r), r.figure("sent.offeredPerSecond"),
+                        achieved(r), r.deliveriesPerSec(), ms(l.corrected().p50()),
                         ms(l.corrected().p90()), ms(l.corrected().p99()), ms(l.corrected().p999()),
                         ms(l.corrected().max()), ms(l.uncorrected().p50()), ms(l.uncorrected().p99()),
                         ms(l.uncorrected().max()));
@@ -81,12 +83,14 @@ final class SummaryTables {
 
     private MarkdownTable load(String benchmark) {
         MarkdownTable t = new MarkdownTable("transport", "engine", "load", "peak connections", "peak held",
-                "server threads", "server heap/client B", "server direct/client B", "server RSS MiB",
+                "JVM threads", "OS threads", "server heap/client B", "server direct/client B",
+                "RSS growth/client B",
                 "server CPU µs/delivery", "client CPU µs/delivery");
         for (ResultRow r : of(benchmark)) {
             t.row(r.transport().id(), r.engine().id(), config(r), r.figure("server.peakConnections"),
-                    r.figure("server.peakHeld"), r.figure("server.threads"), r.figure("server.heapPerClient"),
-                    r.figure("server.directPerClient"), mib(r.figure("server.rss")),
+                    r.figure("server.peakHeld"), r.figure("server.threads"), r.figure("server.osThreads"),
+                    r.figure("server.heapPerClient"), r.figure("server.directPerClient"),
+                    r.figure("server.rssGrowthPerClient"),
                     micros(r.figure("server.cpuPerDelivery")), micros(r.figure("client.cpuPerDelivery")));
         }
         return t;
@@ -94,13 +98,14 @@ final class SummaryTables {
 
     private MarkdownTable idle() {
         MarkdownTable t = new MarkdownTable("transport", "engine", "load", "B/client/s", "kB/client/hour",
-                "empty answers %", "server heap/client B", "server direct/client B", "server threads", "peak held");
+                "empty answers %", "server heap/client B", "server direct/client B", "JVM threads", "OS threads",
+                "peak held");
         for (ResultRow r : of("IdleCost")) {
             Double perSecond = r.figure("bytes.perClientSecond");
             t.row(r.transport().id(), r.engine().id(), config(r), perSecond,
                     perSecond == null ? null : perSecond * 3600 / 1000, r.figure("responses.emptyShare"),
                     r.figure("server.heapPerClient"), r.figure("server.directPerClient"), r.figure("server.threads"),
-                    r.figure("server.peakHeld"));
+                    r.figure("server.osThreads"), r.figure("server.peakHeld"));
         }
         return t;
     }
@@ -137,7 +142,10 @@ final class SummaryTables {
         return nanos == null ? null : nanos / 1000;
     }
 
-    private static Double mib(Double bytes) {
-        return bytes == null ? null : bytes / (1 << 20);
+    /** The achieved rate, marked when the sender fell below 99 % of the offered one in some window. */
+    private static Object achieved(ResultRow r) {
+        Double a = r.figure("sent.achievedPerSecond");
+        return a != null && Boolean.TRUE.equals(r.belowOffered())
+                ? String.format(java.util.Locale.ROOT, "%.1f ⚠ below 99 %%", a) : a;
     }
 }

@@ -53,12 +53,18 @@ class SuiteSmokeTest {
             assertTrue(Files.isRegularFile(histograms.resolve(row.histogram() + ".corrected.hlog")));
             assertTrue(row.figure("bytes.payload.perDelivery") > 64, "the delivered JSON holds the 64-character text");
             assertEquals(4.0, row.figure("server.peakConnections") - publisherConnections(row), 0.0);
+            assertEquals(Boolean.FALSE, row.belowOffered(), row.transport() + " sent what it offered");
+            assertTrue(row.figure("sent.achievedPerSecond") > 0 && row.figure("sent.offeredPerSecond") > 0);
+            assertTrue(row.figure("server.osThreads") >= row.figure("server.threads"),
+                    "the OS sees at least the JVM's threads");
         }
         SummaryWriter summary = new SummaryWriter(rows);
         summary.writeCsv(out.resolve("summary.csv"));
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals(4, csv.size(), "a header and three rows");
         assertTrue(summary.markdown().contains("| websocket | netty |"));
+        assertTrue(summary.markdown().contains("| offered msgs/s | achieved msgs/s |"), summary.markdown());
+        assertTrue(csv.get(0).contains(",offeredPerSec,achievedPerSec,achievedPercent,belowOffered,"), csv.get(0));
     }
 
     private static double publisherConnections(ResultRow row) {
