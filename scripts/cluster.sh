@@ -22,6 +22,8 @@ foreground; Ctrl-C (or SIGTERM) stops all of them.
   --node-port P        node i (1..N) uses admin port P+10*i and transport ports P+10*i+1..3 (default 9000)
   --redis-port P       (default 6390)
   --dir DIR            logs, pid files and the generated haproxy.cfg (default a new temporary directory)
+  --jar PATH           the chat-servers.jar to run, as built (default: servers/target/chat-servers.jar,
+                       built first when missing or older than the sources)
   --help               this text
 
 Extra node flags go after --, e.g. scripts/cluster.sh --nodes 3 -- --retention 4096.
@@ -35,7 +37,7 @@ A node can be killed by its pid to see what a lost node does (the harness's node
 USAGE
 }
 
-NODES=2 ENGINE=netty BALANCE=roundrobin FRONT=8080 NODE_BASE=9000 REDIS_PORT=6390 DIR="" NODE_ARGS=()
+NODES=2 ENGINE=netty BALANCE=roundrobin FRONT=8080 NODE_BASE=9000 REDIS_PORT=6390 DIR="" JAR="" NODE_ARGS=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --nodes) NODES=$2; shift 2 ;;
@@ -45,6 +47,7 @@ while [[ $# -gt 0 ]]; do
         --node-port) NODE_BASE=$2; shift 2 ;;
         --redis-port) REDIS_PORT=$2; shift 2 ;;
         --dir) DIR=$2; shift 2 ;;
+        --jar) JAR=$2; shift 2 ;;
         --help|-h) usage; exit 0 ;;
         --) shift; NODE_ARGS=("$@"); break ;;
         *) echo "cluster.sh: unknown flag $1 (see --help)" >&2; exit 2 ;;
@@ -57,8 +60,11 @@ for tool in redis-server haproxy; do
     command -v "$tool" >/dev/null || { echo "cluster.sh: $tool is not installed (Debian package $tool)" >&2; exit 2; }
 done
 
-JAR=servers/target/chat-servers.jar
-scripts/build-if-stale.sh "$JAR" -pl servers
+if [[ -z "$JAR" ]]; then
+    JAR=servers/target/chat-servers.jar
+    scripts/build-if-stale.sh "$JAR" -pl servers
+fi
+[[ -f "$JAR" ]] || { echo "cluster.sh: no $JAR" >&2; exit 2; }
 DIR=${DIR:-$(mktemp -d -t pushbench-cluster.XXXXXX)}
 mkdir -p "$DIR"
 

@@ -179,6 +179,7 @@ abstract class PollingClient implements SimulatedClient {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             if (!closed) {
+                meters.reconnected();
                 ctx.channel().eventLoop().schedule(PollingClient.this::connect, RECONNECT_DELAY_MILLIS,
                         TimeUnit.MILLISECONDS);
             }

@@ -2,6 +2,7 @@ package org.pushbench.bench.client;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -36,25 +37,37 @@ import org.pushbench.server.Transport;
  * Every byte of the handshake counts as headers; after it, each frame's payload and header are attributed from
  * its length ({@link WebSocketFrames}). The server sends nothing before its 101 answer is read, because the
  * client joins with no backlog to catch up on, so the two never share a read.
+ *
+ * <p>Made with {@code reconnect}, it behaves like a chat page behind a load balancer: a lost connection is
+ * counted as a reconnection, not an error, and it connects again after {@value #RECONNECT_DELAY_MILLIS} ms
+ * from its cursor ({@code after=} its last id), so a node's death costs it no message and no duplicate.
  */
 public final class WebSocketClient implements SimulatedClient {
 
     private static final int MAX_FRAME = 16 << 20;
+    private static final long RECONNECT_DELAY_MILLIS = 100;
 
     private final ClientLoop loop;
     private final ClientTarget target;
     private final RecipientMeters meters;
     private final DeliveryCheck.Recipient recipient;
+    private final boolean reconnect;
     private volatile WebSocketClientHandshaker handshaker;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean closing;
     private volatile Channel channel;
 
     public WebSocketClient(ClientLoop loop, ClientTarget target, RecipientMeters meters) {
+        this(loop, target, meters, false);
+    }
+
+    /** @param reconnect whether a lost connection is opened again from the cursor (see above) */
+    public WebSocketClient(ClientLoop loop, ClientTarget target, RecipientMeters meters, boolean reconnect) {
         this.loop = loop;
         this.target = target;
         this.meters = meters;
         this.recipient = meters.check().newRecipient();
+        this.reconnect = reconnect;
     }
 
     @Override
@@ -82,9 +95,13 @@ public final class WebSocketClient implements SimulatedClient {
                         new FrameHandler(counter));
             }
         }).addListener((ChannelFutureListener) f -> {
-            if (f.isSuccess()) {
+            if (f.isSuccess() && closing) {
+                f.channel().close();
+            } else if (f.isSuccess()) {
                 channel = f.channel();
                 handshaker.handshake(channel);
+            } else if (started.isDone() && reconnect) {
+                reconnectLater();
             } else {
                 started.completeExceptionally(f.cause());
             }
@@ -116,6 +133,13 @@ public final class WebSocketClient implements SimulatedClient {
         meters.wire().attribute(WireCategory.KEEPALIVE,
                 WebSocketFrames.wireBytes(frame.content().readableBytes(), true));
         c.writeAndFlush(frame);
+    }
+
+    private void reconnectLater() {
+        if (!closing) {
+            meters.reconnected();
+            loop.group().schedule(this::start, RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -190,7 +214,9 @@ public final class WebSocketClient implements SimulatedClient {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            if (!closing) {
+            if (reconnect) {
+                reconnectLater();
+            } else if (!closing) {
                 meters.error("websocket connection lost");
             }
         }

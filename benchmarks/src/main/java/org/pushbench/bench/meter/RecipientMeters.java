@@ -15,6 +15,7 @@ public final class RecipientMeters {
     private final LongAdder requests = new LongAdder();
     private final LongAdder emptyResponses = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder reconnects = new LongAdder();
     private volatile SendLog sendLog;
     private volatile String firstError;
 
@@ -67,6 +68,16 @@ public final class RecipientMeters {
         if (firstError == null) {
             firstError = what;
         }
+    }
+
+    /** A client lost its connection while still a member and is opening a new one. */
+    public void reconnected() {
+        reconnects.increment();
+    }
+
+    /** How many times the clients reconnected. */
+    public long reconnects() {
+        return reconnects.sum();
     }
 
     public String firstError() {
