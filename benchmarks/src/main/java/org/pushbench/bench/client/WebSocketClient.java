@@ -101,7 +101,7 @@ public final class WebSocketClient implements SimulatedClient {
                 channel = f.channel();
                 handshaker.handshake(channel);
             } else if (started.isDone() && reconnect) {
-                reconnectLater();
+                reconnectLater(f.channel());
             } else {
                 started.completeExceptionally(f.cause());
             }
@@ -135,10 +135,11 @@ public final class WebSocketClient implements SimulatedClient {
         c.writeAndFlush(frame);
     }
 
-    private void reconnectLater() {
+    /** Connects again soon, on the event loop of the connection that was lost or refused. */
+    private void reconnectLater(Channel lost) {
         if (!closing) {
             meters.reconnected();
-            loop.group().schedule(this::start, RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            lost.eventLoop().schedule(this::start, RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -215,7 +216,7 @@ public final class WebSocketClient implements SimulatedClient {
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
             if (reconnect) {
-                reconnectLater();
+                reconnectLater(ctx.channel());
             } else if (!closing) {
                 meters.error("websocket connection lost");
             }
