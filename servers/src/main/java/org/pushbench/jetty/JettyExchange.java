@@ -1,7 +1,6 @@
 package org.pushbench.jetty;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -65,7 +64,7 @@ final class JettyExchange implements HttpExchange {
 
     @Override
     public TaskTimer timer() {
-        return (task, millis) -> scheduler.schedule(task, millis, TimeUnit.MILLISECONDS)::cancel;
+        return SchedulerTimer.on(scheduler);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.pushbench.netty;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.ChannelHandlerContext;
 
@@ -60,10 +59,7 @@ final class NettyExchange implements HttpExchange {
 
     @Override
     public TaskTimer timer() {
-        return (task, millis) -> {
-            var scheduled = ctx.executor().schedule(task, millis, TimeUnit.MILLISECONDS);
-            return () -> scheduled.cancel(false);
-        };
+        return LoopTimer.on(ctx.executor());
     }
 
     @Override

@@ -12,37 +12,26 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 
-import org.pushbench.protocol.ChatError;
-import org.pushbench.protocol.ChatJson;
-import org.pushbench.protocol.SentMessage;
 import org.pushbench.server.TransportMetrics;
-import org.pushbench.store.Message;
 import org.pushbench.store.MessageStore;
-import org.pushbench.store.ReadResult;
-import org.pushbench.store.RoomCursor;
-import org.pushbench.store.StoreFullException;
-import org.pushbench.store.Subscription;
 import org.pushbench.transport.http.RequestTarget;
+import org.pushbench.transport.stream.EventSink;
+import org.pushbench.transport.stream.RoomStream;
+import org.pushbench.transport.stream.StreamClose;
+import org.pushbench.transport.websocket.InboundMessages;
 
 /**
- * One member of a room: pushes every message of the room as one text frame, in id order, and appends the
- * messages the client sends.
- *
- * <p>Flow control: the server writes only while the connection is writable (below its write-buffer high mark).
- * Messages it could not write yet stay in the store, and the {@link RoomCursor} catches up when the client
- * drains; a client so slow that it falls a whole retention behind is closed with 1013 rather than given a gap.
- * So one slow reader costs at most its write buffer, never an unbounded queue.
+ * The WebSocket adapter of one member: once the handshake is done, runs the core's {@link RoomStream} on the
+ * connection's event loop with this handler as its {@link EventSink} (one text frame per event, writable below the
+ * channel's write-buffer high mark), and hands the client's text messages to the core's {@link InboundMessages}.
  */
-final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-
-    private static final int CATCH_UP_BATCH = 16;
+final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements EventSink {
 
     private final MessageStore store;
     private final TransportMetrics metrics;
     private ChannelHandlerContext ctx;
-    private RequestTarget route;
-    private RoomCursor cursor;
-    private Subscription subscription;
+    private RoomStream stream;
+    private InboundMessages inbound;
 
     RoomStreamHandler(MessageStore store, TransportMetrics metrics) {
         this.store = store;
@@ -58,62 +47,41 @@ final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame
         this.ctx = ctx;
         ctx.pipeline().remove("deadline");
         ((KeepAliveHandler) ctx.pipeline().get("keepalive")).start(ctx.pipeline().context("keepalive"));
-        route = ctx.channel().attr(UpgradeRequestHandler.TARGET).get();
-        try {
-            subscription = store.subscribe(route.room(), message -> ctx.executor().execute(() -> onAppend(message)));
-        } catch (StoreFullException e) {
-            close(1013, "the server holds its maximum of rooms");
-            return;
-        }
-        cursor = new RoomCursor(store, route.room(), route.afterGiven() ? route.after() : store.lastId(route.room()));
-        deliverWhileWritable();
+        RequestTarget target = ctx.channel().attr(UpgradeRequestHandler.TARGET).get();
+        inbound = new InboundMessages(store, metrics, target.room());
+        stream = new RoomStream(store, metrics, target, ctx.executor(), this);
+        stream.open(target.afterGiven() ? target.after() : -1);
     }
 
-    private void onAppend(Message message) {
-        if (subscription == null || !ctx.channel().isActive()) {
-            return;
-        }
-        if (!ctx.channel().isWritable()) {
-            if (message.id() - cursor.position() > store.retention()) {
-                close(1013, "slow consumer: fell a whole retention behind");
-            }
-            return;
-        }
-        if (message.id() == cursor.position() + 1) {
-            send(cursor.position(), cursor.next(message));
-            ctx.flush();
-        } else {
-            deliverWhileWritable();
-        }
+    @Override
+    public void message(long id, byte[] json) {
+        ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)));
     }
 
-    private void deliverWhileWritable() {
-        while (ctx.channel().isWritable()) {
-            long after = cursor.position();
-            ReadResult batch = cursor.catchUp(CATCH_UP_BATCH);
-            if (batch.isEmpty()) {
-                break;
-            }
-            send(after, batch);
-        }
+    @Override
+    public void gap(byte[] json) {
+        ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)));
+    }
+
+    @Override
+    public void flush() {
         ctx.flush();
     }
 
-    /** Writes a batch read after cursor position {@code after}, preceded by a gap frame if part is gone. */
-    private void send(long after, ReadResult result) {
-        if (result.gap()) {
-            ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(ChatJson.gap(after, result.oldestRetained()))));
-        }
-        for (Message m : result.messages()) {
-            ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(m.json())));
-        }
-        metrics.messagesDelivered(result.messages().size());
+    @Override
+    public boolean writable() {
+        return ctx.channel().isWritable();
+    }
+
+    @Override
+    public void close(StreamClose why) {
+        ctx.writeAndFlush(new CloseWebSocketFrame(why.code(), why.reason())).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-        if (cursor != null && ctx.channel().isWritable()) {
-            deliverWhileWritable();
+        if (stream != null && ctx.channel().isWritable()) {
+            stream.resume();
         }
         super.channelWritabilityChanged(ctx);
     }
@@ -121,21 +89,12 @@ final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof BinaryWebSocketFrame) {
-            close(1003, "this chat speaks text frames only");
-            return;
-        }
-        if (!(frame instanceof TextWebSocketFrame)) {
-            return;
-        }
-        try {
-            SentMessage sent = ChatJson.parseSent(ByteBufUtil.getBytes(frame.content()));
-            store.append(route.room(), sent.from(), sent.text(), sent.stamp());
-            metrics.messageAppended();
-        } catch (ChatError e) {
-            ctx.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(e.toJson())));
-        } catch (StoreFullException e) {
-            ctx.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(
-                    ChatError.unavailable(e.getMessage()).toJson())));
+            close(StreamClose.BINARY);
+        } else if (frame instanceof TextWebSocketFrame) {
+            byte[] error = inbound.append(ByteBufUtil.getBytes(frame.content()));
+            if (error != null) {
+                ctx.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(error)));
+            }
         }
     }
 
@@ -143,7 +102,7 @@ final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         this.ctx = ctx;
         if (cause instanceof TooLongFrameException) {
-            close(1009, "the message is larger than the limit");
+            close(StreamClose.TOO_BIG);
         } else {
             ctx.close();
         }
@@ -151,13 +110,9 @@ final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        if (subscription != null) {
-            subscription.close();
+        if (stream != null) {
+            stream.close();
         }
         super.channelInactive(ctx);
-    }
-
-    private void close(int code, String reason) {
-        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
     }
 }
