@@ -16,7 +16,7 @@ for ((i = 0; i < ${#args[@]}; i++)); do
     esac
 done
 
-java -jar "$JAR" "$@" &
+java -jar "$JAR" --classroom-demo "$@" &
 SERVERS=$!
 trap 'kill "$SERVERS" 2>/dev/null || true; wait "$SERVERS" 2>/dev/null || true' EXIT INT TERM
 

@@ -51,7 +51,9 @@ final class ChatConnector extends ServerConnector {
 
     @Override
     protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
-        ChatEndPoint endPoint = new ChatEndPoint(channel, selector, key, getScheduler(), metrics, config.idleTimeout());
+        ChatEndPoint endPoint = config.classroomDemo()
+                ? new DemoEndPoint(channel, selector, key, getScheduler(), metrics, config.idleTimeout())
+                : new ChatEndPoint(channel, selector, key, getScheduler(), metrics, config.idleTimeout());
         endPoint.setIdleTimeout(getIdleTimeout());
         return endPoint;
     }

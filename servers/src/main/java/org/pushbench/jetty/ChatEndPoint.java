@@ -17,13 +17,13 @@ import org.pushbench.server.TransportMetrics;
 
 /**
  * One accepted socket: counts every byte read from it and written to it (request and response heads, handshakes,
- * frame headers and control frames included), and owns the connection's {@link RequestDeadline}.
+ * frame headers and control frames included), and owns the connection's {@link RequestDeadline}. A classroom
+ * demo's server uses {@link DemoEndPoint}, which also counts per demo client.
  */
-public final class ChatEndPoint extends SocketChannelEndPoint {
+public class ChatEndPoint extends SocketChannelEndPoint {
 
     private final TransportMetrics metrics;
     private final RequestDeadline deadline;
-    private final DemoConnection demo;
     private ByteBuffer readAhead;
 
     ChatEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key, Scheduler scheduler,
@@ -31,7 +31,6 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
         super(channel, selector, key, scheduler);
         this.metrics = metrics;
         this.deadline = new RequestDeadline(scheduler, idleTimeout, this);
-        this.demo = metrics.demoClients().newConnection();
     }
 
     /** The endpoint a request arrived on. */
@@ -43,9 +42,9 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
         return deadline;
     }
 
-    /** This socket's share of the classroom demo's per-client meters. */
+    /** This socket's share of the classroom demo's per-client meters; null but on a demo's server. */
     public DemoConnection demo() {
-        return demo;
+        return null;
     }
 
     @Override
@@ -57,7 +56,6 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
     @Override
     public void onClose(Throwable cause) {
         deadline.stop();
-        demo.closed();
         super.onClose(cause);
     }
 
@@ -93,7 +91,6 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
         }
         if (read > 0) {
             metrics.bytesRead(read);
-            demo.bytesRead(read);
         }
         return read;
     }
@@ -106,7 +103,6 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
     public boolean flush(ByteBuffer... buffers) throws IOException {
         long offered = remaining(buffers);
         metrics.bytesWritten(offered);
-        demo.bytesWritten(offered);
         long left = offered;
         try {
             boolean flushed = super.flush(buffers);
@@ -114,11 +110,10 @@ public final class ChatEndPoint extends SocketChannelEndPoint {
             return flushed;
         } finally {
             metrics.bytesWritten(-left);
-            demo.bytesWritten(-left);
         }
     }
 
-    private static long remaining(ByteBuffer[] buffers) {
+    static long remaining(ByteBuffer[] buffers) {
         long sum = 0;
         for (ByteBuffer b : buffers) {
             if (b != null) {

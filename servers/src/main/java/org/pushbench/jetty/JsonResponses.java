@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import org.pushbench.protocol.ChatError;
+import org.pushbench.server.DemoConnection;
 import org.pushbench.transport.http.Answer;
 
 /**
@@ -28,7 +29,10 @@ final class JsonResponses {
     static void send(Request request, Response response, Callback callback, Answer answer) {
         RequestDeadline.of(request).restart();
         if (answer.emptyRead()) {
-            ChatEndPoint.of(request).demo().emptyResponse();
+            DemoConnection demo = ChatEndPoint.of(request).demo();
+            if (demo != null) {
+                demo.emptyResponse();
+            }
         }
         response.setStatus(answer.status());
         for (Map.Entry<String, String> h : answer.headers().entrySet()) {

@@ -6,6 +6,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import org.pushbench.protocol.ChatError;
+import org.pushbench.server.DemoConnection;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.transport.http.RequestTarget;
 import org.pushbench.transport.websocket.UpgradeCheck;
@@ -28,7 +29,10 @@ final class UpgradeRequestHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         RequestDeadline.of(request).stop();
-        ChatEndPoint.of(request).demo().request(request.getHttpURI().getPathQuery());
+        DemoConnection demo = ChatEndPoint.of(request).demo();
+        if (demo != null) {
+            demo.request(request.getHttpURI().getPathQuery());
+        }
         try {
             RequestTarget target = check.check(request.getMethod(), request.getHttpURI().getPathQuery(),
                     request.getHeaders()::get);

@@ -10,6 +10,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.internal.PlatformDependent;
 
 import org.pushbench.launcher.demo.DemoClientsReport;
 import org.pushbench.netty.JsonReplies;
@@ -75,7 +76,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("engine", servers.options().engine().id());
-        metrics.put("process", ProcessMetrics.read(gcFirst));
+        metrics.put("process", ProcessMetrics.read(gcFirst, PlatformDependent::usedDirectMemory));
         metrics.put("store", store);
         metrics.put("transports", transports);
         metrics.put("demoClients", DemoClientsReport.of(servers.servers().values()));

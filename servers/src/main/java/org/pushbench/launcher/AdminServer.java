@@ -43,9 +43,11 @@ final class AdminServer implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline()
                                 .addLast(new HttpServerCodec())
-                                .addLast(new HttpObjectAggregator(64 * 1024))
-                                .addLast(servers.demo().httpHandler())
-                                .addLast(new AdminHandler(servers));
+                                .addLast(new HttpObjectAggregator(64 * 1024));
+                        if (servers.demo() != null) {
+                            channel.pipeline().addLast(servers.demo().httpHandler());
+                        }
+                        channel.pipeline().addLast(new AdminHandler(servers));
                     }
                 })
                 .bind(new InetSocketAddress(bindAddress, port))

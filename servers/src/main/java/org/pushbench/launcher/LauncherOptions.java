@@ -59,6 +59,8 @@ public record LauncherOptions(
               --allowed-origins LIST        browser Origins, besides a server's own, that may open a WebSocket
                                             or read the polling servers (CORS); * for any. The demo page's
                                             (http://localhost:<admin port>) is always added
+              --classroom-demo              serve the classroom demo's page on the admin port, and count each
+                                            demo client's bytes (off: the servers carry none of the demo)
               --help                        this text
 
             DURATION is an integer with a unit: 500ms, 30s, 2m.
@@ -86,6 +88,10 @@ public record LauncherOptions(
             String flag = rest.remove(0);
             if (flag.equals("--help") || flag.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (flag.equals("--classroom-demo")) {
+                config = config.withClassroomDemo(true);
                 continue;
             }
             if (rest.isEmpty() || !flag.startsWith("--")) {

@@ -38,13 +38,17 @@ public final class ServerSet implements AutoCloseable {
         try {
             // The admin port is bound first: the demo page comes from it, so the servers must allow its origin.
             set.admin.bind(options.config().bindAddress(), options.adminPort());
-            ServerConfig config = ClassroomDemo.allowPageOrigins(options.config(), set.admin.port());
+            boolean demo = options.config().classroomDemo();
+            ServerConfig config = demo ? ClassroomDemo.allowPageOrigins(options.config(), set.admin.port())
+                    : options.config();
             for (Transport t : options.transports()) {
                 ChatServer server = set.factory.create(t, options.ports().get(t), set.store, config);
                 set.servers.put(t, server);
                 server.start();
             }
-            set.demo = new ClassroomDemo(set.servers, set.store, config);
+            if (demo) {
+                set.demo = new ClassroomDemo(set.servers, set.store, config);
+            }
             set.admin.open();
             return set;
         } catch (Exception | Error e) {
@@ -66,7 +70,7 @@ public final class ServerSet implements AutoCloseable {
         return servers;
     }
 
-    /** The classroom demo the admin port serves; set once the servers run. */
+    /** The classroom demo the admin port serves, once the servers run; null unless asked for. */
     ClassroomDemo demo() {
         return demo;
     }

@@ -10,9 +10,9 @@ import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
 
 /**
- * The HTTP/1.1 front of a pipeline, the same for every Netty server: count bytes (in all and per classroom-demo
- * client), admit, decode with bounded request line and headers, note each request's demo client, enforce the
- * request deadline, aggregate bodies up to the message limit.
+ * The HTTP/1.1 front of a pipeline, the same for every Netty server: count bytes, admit, decode with bounded
+ * request line and headers, enforce the request deadline, aggregate bodies up to the message limit; and, only on a
+ * classroom demo's servers, count bytes per demo client and note each request's client.
  */
 public final class HttpFront {
 
@@ -27,22 +27,30 @@ public final class HttpFront {
     /** Adds the shared front handlers; the transport's handler goes after them. */
     public static ChannelPipeline front(ChannelPipeline pipeline, TransportMetrics metrics, ConnectionGate gate,
             ServerConfig config) {
-        return pipeline
-                .addLast("bytes", new SocketByteCounter(metrics))
-                .addLast("demo-bytes", new DemoTrafficHandler(metrics.demoClients()))
+        pipeline.addLast("bytes", new SocketByteCounter(metrics))
                 .addLast("gate", gate)
                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192))
-                .addLast("demo-client", DEMO_CLIENT)
                 .addLast("deadline", new RequestDeadline(config.idleTimeout().toNanos()))
                 .addLast("aggregator", new ChatRequestAggregator(config.maxMessageBytes()));
+        if (config.classroomDemo()) {
+            // Only the classroom demo's servers count per client; a benchmark's pipeline has none of it.
+            pipeline.addAfter("bytes", "demo-bytes", new DemoTrafficHandler(metrics.demoClients()))
+                    .addAfter("http", "demo-client", DEMO_CLIENT);
+        }
+        return pipeline;
     }
 
     /**
-     * The front of a polling server: {@link #front}, plus the CORS answer that lets the classroom demo's page
-     * (another origin: the admin port) read the responses. The WebSocket server has its own Origin check instead.
+     * The front of a polling server: {@link #front}, plus, for the classroom demo, the CORS answer that lets the
+     * demo's page (another origin: the admin port) read the responses. The WebSocket server has its own Origin
+     * check instead.
      */
     public static ChannelPipeline pollingFront(ChannelPipeline pipeline, TransportMetrics metrics,
             ConnectionGate gate, ServerConfig config) {
-        return front(pipeline, metrics, gate, config).addAfter("http", "cors", new CrossOriginHandler(config));
+        front(pipeline, metrics, gate, config);
+        if (config.classroomDemo()) {
+            pipeline.addAfter("demo-client", "cors", new CrossOriginHandler(config));
+        }
+        return pipeline;
     }
 }

@@ -1,13 +1,10 @@
 package org.pushbench.server;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
-
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
  * What one server counted for each tagged demo client: the classroom page adds {@code client=<id>} to its
@@ -30,15 +27,22 @@ public final class DemoClientMetrics {
      * of {@code A-Z a-z 0-9 _ -}, else {@code null} (an untagged request, like every benchmark request).
      */
     public static String clientIdOf(String uri) {
-        // Every benchmark request passes here: spare it the query decoding.
+        // Most requests carry no tag: spare them the scan.
         if (!uri.contains("client=")) {
             return null;
         }
-        List<String> values = new QueryStringDecoder(uri).parameters().get("client");
-        if (values == null || values.size() != 1 || !CLIENT_ID.matcher(values.get(0)).matches()) {
-            return null;
+        int question = uri.indexOf('?');
+        String id = null;
+        for (String pair : uri.substring(question + 1).split("&")) {
+            if (pair.startsWith("client=")) {
+                if (id != null) {
+                    return null;
+                }
+                id = pair.substring("client=".length());
+            }
         }
-        return values.get(0);
+        // Valid ids need no decoding; anything escaped is not one.
+        return id != null && question >= 0 && CLIENT_ID.matcher(id).matches() ? id : null;
     }
 
     /** The attribution of one new socket; call {@link DemoConnection#closed()} when it closes. */

@@ -1,22 +1,21 @@
 package org.pushbench.server;
 
 import java.util.Arrays;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * The server library a transport is built on. Each engine lives in its own package and is found by the name of
- * its {@link ServerFactory} class, so that this package does not depend on any engine.
+ * The server library a transport is built on. Each engine lives in its own package and is found through its
+ * {@link EngineProvider} by {@link ServiceLoader}, so that this package does not depend on any engine.
  */
 public enum Engine {
-    NETTY("netty", "org.pushbench.netty.NettyEngine"),
-    JETTY("jetty", "org.pushbench.jetty.JettyEngine");
+    NETTY("netty"),
+    JETTY("jetty");
 
     private final String id;
-    private final String factoryClass;
 
-    Engine(String id, String factoryClass) {
+    Engine(String id) {
         this.id = id;
-        this.factoryClass = factoryClass;
     }
 
     /**
@@ -24,11 +23,12 @@ public enum Engine {
      * its servers).
      */
     public ServerFactory newFactory() {
-        try {
-            return (ServerFactory) Class.forName(factoryClass).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the " + id + " engine is not available: " + e, e);
+        for (EngineProvider provider : ServiceLoader.load(EngineProvider.class)) {
+            if (provider.engine() == this) {
+                return provider.newFactory();
+            }
         }
+        throw new IllegalStateException("the " + id + " engine is not available: no EngineProvider for it");
     }
 
     public String id() {

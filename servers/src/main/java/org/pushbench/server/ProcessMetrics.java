@@ -5,8 +5,7 @@ import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.netty.util.internal.PlatformDependent;
+import java.util.function.LongSupplier;
 
 /**
  * What the whole server process costs, read from inside it: heap, direct memory, threads, CPU time and
@@ -31,7 +30,8 @@ public record ProcessMetrics(
         long uptimeMillis,
         int availableProcessors) {
 
-    public static ProcessMetrics read(boolean gcFirst) {
+    /** @param nettyDirect the direct memory Netty tracks itself (the admin port runs on Netty), or -1 */
+    public static ProcessMetrics read(boolean gcFirst, LongSupplier nettyDirect) {
         if (gcFirst) {
             System.gc();
         }
@@ -47,7 +47,7 @@ public record ProcessMetrics(
             cpu = os.getProcessCpuTime();
         }
         return new ProcessMetrics(memory.getHeapMemoryUsage().getUsed(), direct,
-                PlatformDependent.usedDirectMemory(), ManagementFactory.getThreadMXBean().getThreadCount(), cpu,
+                nettyDirect.getAsLong(), ManagementFactory.getThreadMXBean().getThreadCount(), cpu,
                 readResidentBytes(), ManagementFactory.getRuntimeMXBean().getUptime(),
                 Runtime.getRuntime().availableProcessors());
     }

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param maxConnections  connections per server; further ones are refused
  * @param allowedOrigins  browser {@code Origin} values accepted by WebSocket besides the server's own host, and
  *                        allowed to read the polling servers' answers (CORS); {@code *} for any
+ * @param classroomDemo   whether the servers carry the classroom demo's instrumentation (per-client byte
+ *                        attribution, request tags, CORS); off for every server a benchmark measures
  */
 public record ServerConfig(
         String bindAddress,
@@ -27,48 +29,54 @@ public record ServerConfig(
         Duration pongTimeout,
         Duration idleTimeout,
         int maxConnections,
-        Set<String> allowedOrigins) {
+        Set<String> allowedOrigins,
+        boolean classroomDemo) {
 
     public static final int ONE_MIB = 1 << 20;
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", ONE_MIB, Duration.ofSeconds(30), Duration.ofSeconds(120),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), 20_000, Set.of());
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), 20_000, Set.of(), false);
     }
 
     public ServerConfig withBindAddress(String value) {
         return new ServerConfig(value, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo);
     }
 
     public ServerConfig withMaxMessageBytes(int value) {
         return new ServerConfig(bindAddress, value, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo);
     }
 
     public ServerConfig withWaits(Duration defaultValue, Duration maxValue) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultValue, maxValue, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo);
     }
 
     public ServerConfig withPing(Duration interval, Duration timeout) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, interval, timeout,
-                idleTimeout, maxConnections, allowedOrigins);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                value, maxConnections, allowedOrigins);
+                value, maxConnections, allowedOrigins, classroomDemo);
     }
 
     public ServerConfig withMaxConnections(int value) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, value, allowedOrigins);
+                idleTimeout, value, allowedOrigins, classroomDemo);
     }
 
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, Set.copyOf(value));
+                idleTimeout, maxConnections, Set.copyOf(value), classroomDemo);
+    }
+
+    public ServerConfig withClassroomDemo(boolean value) {
+        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+                idleTimeout, maxConnections, allowedOrigins, value);
     }
 
     /**

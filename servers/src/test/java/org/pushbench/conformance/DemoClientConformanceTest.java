@@ -43,7 +43,8 @@ class DemoClientConformanceTest {
     /** Pings far apart, so that no control frame makes a WebSocket count differ from one run to the next. */
     static final ServerConfig CONFIG = ServerConfig.defaults()
             .withPing(Duration.ofHours(1), Duration.ofSeconds(10))
-            .withAllowedOrigins(Set.of(PAGE));
+            .withAllowedOrigins(Set.of(PAGE))
+            .withClassroomDemo(true);
 
     private static final Map<Engine, Map<Transport, ChatServer>> RUNNING = new EnumMap<>(Engine.class);
     private static final List<ServerFactory> FACTORIES = new ArrayList<>();
@@ -168,6 +169,26 @@ class DemoClientConformanceTest {
         int port = server(engine, Transport.WEBSOCKET).port();
         try (RawWebSocket ws = RawWebSocket.connect(port, "/rooms/r/ws", "Origin: " + PAGE)) {
             assertEquals(101, ws.handshake.status().code());
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("ENGINES")
+    void aServerWithoutTheDemoCountsNoDemoClientAndSendsNoCorsHeader(Engine engine) throws Exception {
+        ServerConfig benchmark = CONFIG.withClassroomDemo(false);
+        try (ServerFactory factory = engine.newFactory();
+                ChatServer server = factory.create(Transport.LONG_POLLING, 0, new InMemoryMessageStore(8, 8),
+                        benchmark)) {
+            server.start();
+            try (RawHttp http = new RawHttp(server.port())) {
+                String messages = "/rooms/r/messages";
+                RawHttp.Response posted = http.exchange(post(messages + "?client=pane-1", message("demo", "t", 3),
+                        "Origin: " + PAGE + "\r\n"));
+                assertEquals(201, posted.status(), posted.text());
+                assertNull(posted.header("access-control-allow-origin"));
+                assertEquals(200, http.exchange(get(messages + "?after=1&wait=0&client=pane-1")).status());
+            }
+            assertTrue(server.metrics().demoClients().snapshot().isEmpty(), "no demo client was tracked");
         }
     }
 }

@@ -34,7 +34,7 @@ class ClassroomDemoPageTest {
     static void openThePage(@TempDir Path profile) throws Exception {
         browser = HeadlessChromium.start(profile.resolve("chromium"));
         // Pings an hour apart: a pong in the idle window would be WebSocket bytes the test says never flow.
-        servers = ServerSet.start(LauncherOptions.parse("--admin-port", "0", "--short-polling-port", "0",
+        servers = ServerSet.start(LauncherOptions.parse("--classroom-demo", "--admin-port", "0", "--short-polling-port", "0",
                 "--long-polling-port", "0", "--websocket-port", "0", "--ping-interval", "60m"));
         page = new DemoPage(browser).open("http://127.0.0.1:" + servers.adminPort() + "/");
     }
