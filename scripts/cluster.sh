@@ -29,8 +29,9 @@ foreground; Ctrl-C (or SIGTERM) stops all of them.
 Extra node flags go after --, e.g. scripts/cluster.sh --nodes 3 -- --retention 4096.
 Node JVM options: JAVA_OPTS (default -Xms256m -Xmx512m).
 It prints one machine-readable line per part once everything answers:
-  cluster redis redis://127.0.0.1:6390
+  cluster redis redis://127.0.0.1:6390 pid 1233
   cluster node 1 pid 1234 admin http://127.0.0.1:9010/
+  cluster balancer pid 1240
   cluster balancer short-polling http://127.0.0.1:8081   (long-polling 8082, websocket ws://...:8083)
   cluster ready
 A node can be killed by its pid to see what a lost node does (the harness's node-kill scenario does this).
@@ -131,7 +132,7 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --d
 PIDS+=($!)
 REDIS_PID=$!
 wait_for "redis-server on port $REDIS_PORT" redis-cli -p "$REDIS_PORT" ping
-echo "cluster redis redis://127.0.0.1:$REDIS_PORT"
+echo "cluster redis redis://127.0.0.1:$REDIS_PORT pid $REDIS_PID"
 
 for ((i = 1; i <= NODES; i++)); do
     base=$((NODE_BASE + 10 * i))
@@ -152,6 +153,7 @@ haproxy -W -db -f "$DIR/haproxy.cfg" >"$DIR/haproxy.log" 2>&1 &
 PIDS+=($!)
 HAPROXY_PID=$!
 wait_for "haproxy" curl -fs "http://127.0.0.1:$FRONT/stats"
+echo "cluster balancer pid $HAPROXY_PID"
 echo "cluster balancer short-polling http://127.0.0.1:$((FRONT + 1))"
 echo "cluster balancer long-polling http://127.0.0.1:$((FRONT + 2))"
 echo "cluster balancer websocket ws://127.0.0.1:$((FRONT + 3))"

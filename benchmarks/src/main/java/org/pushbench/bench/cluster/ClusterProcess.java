@@ -26,6 +26,7 @@ import org.pushbench.server.Transport;
 public final class ClusterProcess implements AutoCloseable {
 
     private static final Pattern NODE = Pattern.compile("cluster node (\\d+) pid (\\d+) admin (\\S+)");
+    private static final Pattern HELPER = Pattern.compile("cluster (redis|balancer) .*pid (\\d+)");
 
     /** One node: its process id (to kill it) and its admin port (its own figures). */
     public record Node(int index, long pid, AdminClient admin) {
@@ -34,11 +35,13 @@ public final class ClusterProcess implements AutoCloseable {
     private final Process script;
     private final List<Node> nodes;
     private final int frontPort;
+    private final List<Long> helperPids;
 
-    private ClusterProcess(Process script, List<Node> nodes, int frontPort) {
+    private ClusterProcess(Process script, List<Node> nodes, int frontPort, List<Long> helperPids) {
         this.script = script;
         this.nodes = nodes;
         this.frontPort = frontPort;
+        this.helperPids = helperPids;
     }
 
     /**
@@ -55,19 +58,23 @@ public final class ClusterProcess implements AutoCloseable {
                 Integer.toString(nodeBase), "--redis-port", Integer.toString(redis), "--dir", dir.toString(),
                 "--jar", jar.toString()).directory(repository.toFile()).redirectErrorStream(true).start();
         List<Node> found = new ArrayList<>();
+        List<Long> helpers = new ArrayList<>();
         StringBuilder said = new StringBuilder();
         BufferedReader out = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             said.append(line).append('\n');
             Matcher m = NODE.matcher(line);
-            if (m.matches()) {
+            Matcher helper = HELPER.matcher(line);
+            if (helper.matches()) {
+                helpers.add(Long.parseLong(helper.group(2)));
+            } else if (m.matches()) {
                 found.add(new Node(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
                         new AdminClient(URI.create(m.group(3)))));
             } else if (line.startsWith("cluster ready")) {
                 Thread drain = new Thread(() -> drain(out), "cluster-script-output");
                 drain.setDaemon(true);
                 drain.start();
-                return new ClusterProcess(script, found, front);
+                return new ClusterProcess(script, found, front, helpers);
             }
         }
         script.waitFor(10, TimeUnit.SECONDS);
@@ -87,6 +94,11 @@ public final class ClusterProcess implements AutoCloseable {
 
     public List<Node> nodes() {
         return nodes;
+    }
+
+    /** The process ids of redis-server and haproxy, for their CPU time. */
+    public List<Long> helperPids() {
+        return helperPids;
     }
 
     /** The balancer's port for a transport. */
