@@ -69,6 +69,10 @@ final class JettyChatServer implements ChatServer {
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
         http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
+        // No per-connection header field cache: Jetty builds one on a connection's second request, an ArrayTrie
+        // of ~100 KB that a chat client's three or four headers never need. It was 96 % of a polling
+        // connection's heap (jcmd GC.class_histogram: char[] of ~41 KB, two per connection).
+        http.setHeaderCacheSize(0);
         return http;
     }
 
