@@ -1,6 +1,7 @@
 package org.pushbench.launcher;
 
 import org.pushbench.server.Transport;
+import org.pushbench.store.StoreUnavailableException;
 
 /**
  * {@code java -jar chat-servers.jar}: starts the chat servers of one engine on one shared store, and the admin
@@ -25,7 +26,14 @@ public final class Launcher {
             System.out.print(LauncherOptions.USAGE);
             return;
         }
-        ServerSet servers = ServerSet.start(options);
+        ServerSet servers;
+        try {
+            servers = ServerSet.start(options);
+        } catch (StoreUnavailableException e) {
+            System.err.println("pushbench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "pushbench-shutdown"));
         String host = options.config().bindAddress();
         servers.servers().forEach((transport, server) -> {

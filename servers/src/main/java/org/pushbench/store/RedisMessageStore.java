@@ -39,7 +39,7 @@ public final class RedisMessageStore implements MessageStore {
     private final RedisCommands<byte[], byte[]> redis;
     private final RoomChannels channels;
 
-    /** Connects to {@code redis://host:port}; throws IllegalStateException naming the address when it cannot. */
+    /** Connects to {@code redis://host:port}; throws StoreUnavailableException naming the address when it cannot. */
     public RedisMessageStore(String uri, int retention, int maxRooms) {
         if (retention < 1 || maxRooms < 1) {
             throw new IllegalArgumentException("retention and maxRooms must be positive");
@@ -55,7 +55,7 @@ public final class RedisMessageStore implements MessageStore {
             this.channels = new RoomChannels(client.connectPubSub(ByteArrayCodec.INSTANCE), PREFIX);
         } catch (RuntimeException e) {
             close();
-            throw new IllegalStateException("cannot reach Redis at " + uri + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot reach Redis at " + uri + ": " + e.getMessage(), e);
         }
     }
 

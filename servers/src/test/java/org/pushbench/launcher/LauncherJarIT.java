@@ -79,4 +79,16 @@ class LauncherJarIT {
         assertEquals(2, process.exitValue());
         assertTrue(output.contains("--retention must be an integer"), output);
     }
+
+    @Test
+    void anUnreachableRedisStoreExitsWithTwoAndItsAddress() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "--admin-port", "0",
+                "--short-polling-port", "0", "--long-polling-port", "0", "--websocket-port", "0",
+                "--store", "redis://127.0.0.1:1").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("pushbench: cannot reach Redis at redis://127.0.0.1:1"), output);
+    }
 }

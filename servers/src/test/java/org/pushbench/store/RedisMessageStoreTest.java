@@ -57,7 +57,7 @@ class RedisMessageStoreTest extends MessageStoreContract {
 
     @Test
     void aStoreThatCannotReachRedisSaysWhere() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
                 () -> new RedisMessageStore("redis://127.0.0.1:1", 4, 3));
         assertTrue(e.getMessage().contains("redis://127.0.0.1:1"), e.getMessage());
     }
