@@ -34,7 +34,7 @@ class ClusterNodeKillTest {
         assertTrue(Files.isRegularFile(jar), "build the servers first (mvn -pl benchmarks -am verify): " + jar);
         try (ClusterProcess cluster = ClusterProcess.start(repository, jar, 2, "netty", "roundrobin", dir)) {
             List<NodeKillRun.Outcome> outcomes = NodeKillRun.run(cluster, MEMBERS, 10, Duration.ofSeconds(3),
-                    Duration.ofSeconds(4));
+                    Duration.ofSeconds(4)).outcomes();
             assertEquals(3, outcomes.size());
             for (NodeKillRun.Outcome o : outcomes) {
                 String what = o.toString();
