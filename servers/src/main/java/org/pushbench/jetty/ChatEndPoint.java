@@ -14,6 +14,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 import org.pushbench.server.DemoConnection;
 import org.pushbench.server.TransportMetrics;
+import org.pushbench.transport.http.RequestDeadline;
 
 /**
  * One accepted socket: counts every byte read from it and written to it (request and response heads, handshakes,
@@ -30,7 +31,7 @@ public class ChatEndPoint extends SocketChannelEndPoint {
             TransportMetrics metrics, Duration idleTimeout) {
         super(channel, selector, key, scheduler);
         this.metrics = metrics;
-        this.deadline = new RequestDeadline(scheduler, idleTimeout, this);
+        this.deadline = new RequestDeadline(SchedulerTimer.on(scheduler), idleTimeout, this::close);
     }
 
     /** The endpoint a request arrived on. */
@@ -38,8 +39,9 @@ public class ChatEndPoint extends SocketChannelEndPoint {
         return (ChatEndPoint) request.getConnectionMetaData().getConnection().getEndPoint();
     }
 
-    public RequestDeadline deadline() {
-        return deadline;
+    /** The request deadline of the connection a request arrived on. */
+    static RequestDeadline deadlineOf(Request request) {
+        return of(request).deadline;
     }
 
     /** This socket's share of the classroom demo's per-client meters; null but on a demo's server. */
@@ -50,7 +52,7 @@ public class ChatEndPoint extends SocketChannelEndPoint {
     @Override
     public void onOpen() {
         super.onOpen();
-        deadline.restart();
+        deadline.opened();
     }
 
     @Override
@@ -90,9 +92,19 @@ public class ChatEndPoint extends SocketChannelEndPoint {
             }
         }
         if (read > 0) {
-            metrics.bytesRead(read);
+            countRead(read);
         }
         return read;
+    }
+
+    /** Bytes read from the socket. */
+    void countRead(long bytes) {
+        metrics.bytesRead(bytes);
+    }
+
+    /** Bytes written to the socket (negative: offered bytes the socket did not take). */
+    void countWritten(long bytes) {
+        metrics.bytesWritten(bytes);
     }
 
     /**
@@ -102,18 +114,18 @@ public class ChatEndPoint extends SocketChannelEndPoint {
     @Override
     public boolean flush(ByteBuffer... buffers) throws IOException {
         long offered = remaining(buffers);
-        metrics.bytesWritten(offered);
+        countWritten(offered);
         long left = offered;
         try {
             boolean flushed = super.flush(buffers);
             left = remaining(buffers);
             return flushed;
         } finally {
-            metrics.bytesWritten(-left);
+            countWritten(-left);
         }
     }
 
-    static long remaining(ByteBuffer[] buffers) {
+    private static long remaining(ByteBuffer[] buffers) {
         long sum = 0;
         for (ByteBuffer b : buffers) {
             if (b != null) {

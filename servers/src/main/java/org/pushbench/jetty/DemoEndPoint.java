@@ -1,7 +1,5 @@
 package org.pushbench.jetty;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -38,26 +36,14 @@ final class DemoEndPoint extends ChatEndPoint {
     }
 
     @Override
-    public int fill(ByteBuffer buffer) throws IOException {
-        int read = super.fill(buffer);
-        if (read > 0) {
-            demo.bytesRead(read);
-        }
-        return read;
+    void countRead(long bytes) {
+        super.countRead(bytes);
+        demo.bytesRead(bytes);
     }
 
-    /** Counted before the flush, what the socket did not take taken back after, as {@link ChatEndPoint} does. */
     @Override
-    public boolean flush(ByteBuffer... buffers) throws IOException {
-        long offered = remaining(buffers);
-        demo.bytesWritten(offered);
-        long left = offered;
-        try {
-            boolean flushed = super.flush(buffers);
-            left = remaining(buffers);
-            return flushed;
-        } finally {
-            demo.bytesWritten(-left);
-        }
+    void countWritten(long bytes) {
+        super.countWritten(bytes);
+        demo.bytesWritten(bytes);
     }
 }

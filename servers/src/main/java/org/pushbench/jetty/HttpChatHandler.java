@@ -47,7 +47,7 @@ final class HttpChatHandler extends Handler.Abstract.NonBlocking {
             }
         }
         if (!request.getMethod().equals("POST")) {
-            RequestDeadline.of(request).stop();
+            ChatEndPoint.deadlineOf(request).requestArrived();
             resource.handle(new JettyExchange(request, response, callback, NO_BODY, shared.scheduler()));
             return true;
         }
@@ -65,7 +65,7 @@ final class HttpChatHandler extends Handler.Abstract.NonBlocking {
                 // The request itself failed (bad chunking, the client left): Jetty answers or closes.
                 callback.failed(cause);
             } else {
-                RequestDeadline.of(request).stop();
+                ChatEndPoint.deadlineOf(request).requestArrived();
                 resource.handle(new JettyExchange(request, response, callback, body, shared.scheduler()));
             }
         });

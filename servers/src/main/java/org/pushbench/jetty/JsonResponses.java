@@ -17,7 +17,7 @@ import org.pushbench.transport.http.Answer;
 /**
  * Writes the core's {@link Answer}s as Jetty responses: a JSON body with {@code Content-Type} and
  * {@code Content-Length}, the answer's own headers and nothing else, as the Netty engine does. Each answer restarts
- * the connection's {@link RequestDeadline}; Jetty itself honours keep-alive and {@code Connection: close}.
+ * the connection's request deadline; Jetty itself honours keep-alive and {@code Connection: close}.
  */
 final class JsonResponses {
 
@@ -27,7 +27,7 @@ final class JsonResponses {
     }
 
     static void send(Request request, Response response, Callback callback, Answer answer) {
-        RequestDeadline.of(request).restart();
+        ChatEndPoint.deadlineOf(request).answered();
         if (answer.emptyRead()) {
             DemoConnection demo = ChatEndPoint.of(request).demo();
             if (demo != null) {

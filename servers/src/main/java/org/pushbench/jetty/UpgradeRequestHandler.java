@@ -28,7 +28,7 @@ final class UpgradeRequestHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        RequestDeadline.of(request).stop();
+        ChatEndPoint.deadlineOf(request).stop();
         DemoConnection demo = ChatEndPoint.of(request).demo();
         if (demo != null) {
             demo.request(request.getHttpURI().getPathQuery());

@@ -30,7 +30,7 @@ public final class HttpFront {
         pipeline.addLast("bytes", new SocketByteCounter(metrics))
                 .addLast("gate", gate)
                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192))
-                .addLast("deadline", new RequestDeadline(config.idleTimeout().toNanos()))
+                .addLast("deadline", new RequestDeadline(config.idleTimeout()))
                 .addLast("aggregator", new ChatRequestAggregator(config.maxMessageBytes()));
         if (config.classroomDemo()) {
             // Only the classroom demo's servers count per client; a benchmark's pipeline has none of it.

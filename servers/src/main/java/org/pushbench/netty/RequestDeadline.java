@@ -1,47 +1,44 @@
 package org.pushbench.netty;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.ScheduledFuture;
 
 /**
- * Closes an HTTP connection that does not deliver a whole request within the idle timeout of connecting or of
- * its last response. This one rule covers idle keep-alive connections and slowloris clients (headers dribbled a
- * byte at a time keep a connection busy, never idle). The clock stops while any request is being answered, so a
- * held long poll is never cut.
+ * Feeds the core's {@link org.pushbench.transport.http.RequestDeadline} from the pipeline: a whole request is the
+ * end of its content on the way in, an answer the end of its content on the way out. Removed when the connection
+ * is upgraded.
  */
-public final class RequestDeadline extends ChannelDuplexHandler {
+final class RequestDeadline extends ChannelDuplexHandler {
 
-    private final long timeoutNanos;
-    private int unanswered;
-    private ScheduledFuture<?> deadline;
+    private final Duration timeout;
+    private org.pushbench.transport.http.RequestDeadline deadline;
 
-    public RequestDeadline(long timeoutNanos) {
-        this.timeoutNanos = timeoutNanos;
+    RequestDeadline(Duration timeout) {
+        this.timeout = timeout;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        deadline = new org.pushbench.transport.http.RequestDeadline(LoopTimer.on(ctx.executor()), timeout, ctx::close);
         if (ctx.channel().isActive()) {
-            arm(ctx);
+            deadline.opened();
         }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        arm(ctx);
+        deadline.opened();
         super.channelActive(ctx);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof LastHttpContent) {
-            unanswered++;
-            disarm();
+            deadline.requestArrived();
         }
         super.channelRead(ctx, msg);
     }
@@ -49,36 +46,19 @@ public final class RequestDeadline extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
         if (msg instanceof LastHttpContent) {
-            unanswered = Math.max(0, unanswered - 1);
-            if (unanswered == 0) {
-                arm(ctx);
-            }
+            deadline.answered();
         }
         super.write(ctx, msg, promise);
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        disarm();
+        deadline.stop();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        disarm();
+        deadline.stop();
         super.channelInactive(ctx);
-    }
-
-    private void arm(ChannelHandlerContext ctx) {
-        disarm();
-        deadline = ctx.executor().schedule(() -> {
-            ctx.close();
-        }, timeoutNanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void disarm() {
-        if (deadline != null) {
-            deadline.cancel(false);
-            deadline = null;
-        }
     }
 }
