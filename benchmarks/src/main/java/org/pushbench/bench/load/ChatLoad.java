@@ -37,10 +37,17 @@ public final class ChatLoad implements AutoCloseable {
     private final RecipientMeters publisherMeters = new RecipientMeters();
     private final List<SimulatedClient> clients = new ArrayList<>();
     private final Publisher publisher;
+    private final MessageEncoder encoder;
     private OpenLoopSender sender;
 
     public ChatLoad(LoadSpec spec, ClientTarget target, ClientLoop loop) {
+        this(spec, target, loop, MessageEncoder.sentMessages(spec.payloadBytes()));
+    }
+
+    /** @param encoder what the publisher writes for each message (a floor server takes delivered messages) */
+    public ChatLoad(LoadSpec spec, ClientTarget target, ClientLoop loop, MessageEncoder encoder) {
         this.spec = spec;
+        this.encoder = encoder;
         this.target = target;
         this.loop = loop;
         for (int i = 0; i < spec.clients(); i++) {
@@ -115,7 +122,7 @@ public final class ChatLoad implements AutoCloseable {
     /** Starts the schedule; does nothing at rate 0 (an idle room). */
     public void startSending() {
         if (spec.ratePerSecond() > 0) {
-            sender = new OpenLoopSender(publisher, spec, recipients);
+            sender = new OpenLoopSender(publisher, spec, recipients, encoder);
             sender.start();
         }
     }

@@ -1,15 +1,10 @@
 package org.pushbench.bench.load;
 
-import java.io.UncheckedIOException;
 import java.util.concurrent.locks.LockSupport;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import org.pushbench.bench.client.Publisher;
 import org.pushbench.bench.meter.RecipientMeters;
 import org.pushbench.bench.meter.SendLog;
-import org.pushbench.protocol.ChatJson;
-import org.pushbench.protocol.SentMessage;
 
 /**
  * Sends message k at {@code origin + k / rate}, whatever happened to message k-1: an open-loop schedule, as
@@ -24,15 +19,15 @@ final class OpenLoopSender {
 
     private final Publisher publisher;
     private final SendLog log;
-    private final String text;
+    private final MessageEncoder encoder;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long sent;
 
-    OpenLoopSender(Publisher publisher, LoadSpec spec, RecipientMeters recipients) {
+    OpenLoopSender(Publisher publisher, LoadSpec spec, RecipientMeters recipients, MessageEncoder encoder) {
         this.publisher = publisher;
         this.log = new SendLog(System.nanoTime() + START_DELAY_NANOS, 1_000_000_000L / spec.ratePerSecond());
-        this.text = "x".repeat(spec.payloadBytes());
+        this.encoder = encoder;
         recipients.sendLog(log);
         this.thread = new Thread(this::run, "pushbench-open-loop-sender");
         thread.setDaemon(true);
@@ -74,16 +69,8 @@ final class OpenLoopSender {
             if (!running) {
                 return;
             }
-            publisher.publish(json(stamp), now -> log.sent(stamp, now));
+            publisher.publish(encoder.encode(k, stamp), now -> log.sent(stamp, now));
             sent = k + 1;
-        }
-    }
-
-    private byte[] json(long stamp) {
-        try {
-            return ChatJson.mapper().writeValueAsBytes(new SentMessage("publisher", text, stamp));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -16,12 +16,15 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 
+import org.pushbench.bench.calibration.Calibration;
+import org.pushbench.bench.calibration.CalibrationLoad;
+import org.pushbench.bench.calibration.Floor;
 import org.pushbench.server.Engine;
 
 /**
  * {@code scripts/run-benchmarks.sh}'s main class: runs the quick or the full suite through JMH and writes the
  * result directory (results/README.md): {@code jmh.json}, {@code histograms/}, {@code summary.csv},
- * {@code summary.md} and {@code env.txt}, then prints the summary.
+ * {@code summary.md}, {@code env.txt} and {@code calibration.csv} (the run's floors, measured first), then prints the summary.
  */
 public final class RunSuite {
 
@@ -65,6 +68,8 @@ public final class RunSuite {
         Path histograms = out.resolve("histograms").toAbsolutePath();
         Files.createDirectories(histograms);
         EnvironmentReport.write(out.resolve("env.txt"), mode, engines);
+        CalibrationLoad calibrationLoad = SuitePlan.calibration(mode);
+        List<Floor> floors = Calibration.measure(calibrationLoad, engines);
         List<Options> plan = mode.equals("full") ? SuitePlan.full(engines, histograms)
                 : SuitePlan.quick(engines, histograms);
         List<RunResult> results = new ArrayList<>();
@@ -80,7 +85,10 @@ public final class RunSuite {
         }
         SummaryWriter summary = new SummaryWriter(rows);
         summary.writeCsv(out.resolve("summary.csv"));
-        String markdown = summary.markdown();
+        CalibrationReport calibration = new CalibrationReport(floors, calibrationLoad, rows);
+        calibration.writeCsv(out.resolve("calibration.csv"));
+        calibration.appendTo(out.resolve("env.txt"));
+        String markdown = summary.markdown() + calibration.markdown();
         Files.writeString(out.resolve("summary.md"), markdown);
         System.out.println();
         System.out.println(markdown);

@@ -1,6 +1,7 @@
 package org.pushbench.bench.report;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import org.pushbench.bench.calibration.CalibrationLoad;
 import org.pushbench.bench.jmh.WindowProfiler;
 import org.pushbench.server.Engine;
 
@@ -30,6 +32,13 @@ final class SuitePlan {
                 base("IdleCost", engines, histograms, "1g").param("clients", "200").param("keepaliveMs", "2000")
                         .warmupIterations(1).warmupTime(TimeValue.seconds(3))
                         .measurementIterations(1).measurementTime(TimeValue.seconds(6)).build());
+    }
+
+    /** The calibration each mode measures: the load of its FanOut runs at the lightest fan-out (64 B). */
+    static CalibrationLoad calibration(String mode) {
+        return mode.equals("full")
+                ? new CalibrationLoad(200, 20, 64, Duration.ofSeconds(4), Duration.ofSeconds(10), 5000, 200)
+                : new CalibrationLoad(50, 20, 64, Duration.ofSeconds(3), Duration.ofSeconds(6), 2000, 100);
     }
 
     static List<Options> full(List<Engine> engines, Path histograms) {
