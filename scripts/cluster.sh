@@ -108,10 +108,15 @@ CFG
 }
 
 PIDS=()
+# Stops in reverse start order, each part gone before the next: the nodes finish their store calls while Redis
+# still answers.
 stop_all() {
     trap - EXIT INT TERM
-    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[i]}" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    local i
+    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+        kill "${PIDS[i]}" 2>/dev/null || true
+        wait "${PIDS[i]}" 2>/dev/null || true
+    done
 }
 trap stop_all EXIT
 trap 'exit 130' INT

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
@@ -49,6 +50,10 @@ public final class RedisMessageStore implements MessageStore {
         RedisURI address = RedisURI.create(uri);
         address.setTimeout(Duration.ofSeconds(10));
         this.client = RedisClient.create(address);
+        // While Redis is unreachable a call fails at once instead of queueing behind the reconnection, so a
+        // request answers 500 and an event loop is never parked for the command timeout.
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
             this.connection = client.connect(ByteArrayCodec.INSTANCE);
             this.redis = connection.sync();
