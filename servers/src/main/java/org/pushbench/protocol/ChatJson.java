@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import org.pushbench.store.Message;
 
 /**
  * The wire protocol's JSON, the same bytes on every transport and engine (see docs/PROTOCOL.md).
@@ -113,20 +112,25 @@ public final class ChatJson {
         return json;
     }
 
-    /** A JSON array of delivered messages, {@code []} when there are none. */
-    public static byte[] array(List<Message> messages) {
-        int size = 2 + Math.max(0, messages.size() - 1);
-        for (Message m : messages) {
-            size += m.json().length;
+    /**
+     * A JSON array of {@code count} delivered messages, {@code []} when there are none.
+     *
+     * @param jsonAt the delivered-message JSON of the i-th (a function, so that the store's message type stays
+     *               the store's and no list is copied on the way)
+     */
+    public static byte[] array(int count, IntFunction<byte[]> jsonAt) {
+        int size = 2 + Math.max(0, count - 1);
+        for (int i = 0; i < count; i++) {
+            size += jsonAt.apply(i).length;
         }
         byte[] out = new byte[size];
         out[0] = '[';
         int at = 1;
-        for (int i = 0; i < messages.size(); i++) {
+        for (int i = 0; i < count; i++) {
             if (i > 0) {
                 out[at++] = ',';
             }
-            byte[] json = messages.get(i).json();
+            byte[] json = jsonAt.apply(i);
             System.arraycopy(json, 0, out, at, json.length);
             at += json.length;
         }

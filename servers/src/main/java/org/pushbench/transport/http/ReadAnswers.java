@@ -1,9 +1,11 @@
 package org.pushbench.transport.http;
 
+import java.util.List;
 import java.util.Map;
 
 import org.pushbench.protocol.ChatJson;
 import org.pushbench.server.TransportMetrics;
+import org.pushbench.store.Message;
 import org.pushbench.store.ReadResult;
 
 /** Turns a store read into its answer, and moves the metrics an answer moves. */
@@ -22,6 +24,8 @@ public final class ReadAnswers {
         } else {
             metrics.messagesDelivered(result.messages().size());
         }
-        return new Answer(200, ChatJson.array(result.messages()), Map.of(), false, result.isEmpty());
+        List<Message> messages = result.messages();
+        return new Answer(200, ChatJson.array(messages.size(), i -> messages.get(i).json()), Map.of(), false,
+                messages.isEmpty());
     }
 }

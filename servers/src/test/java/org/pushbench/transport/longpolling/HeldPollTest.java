@@ -18,6 +18,7 @@ import org.pushbench.store.ReadResult;
 import org.pushbench.transport.FakeExchange;
 import org.pushbench.transport.http.Answer;
 import org.pushbench.transport.http.MessagesResource;
+import org.pushbench.transport.http.ReadAnswers;
 import org.pushbench.transport.http.RequestTarget;
 
 /** The held poll's transitions and races, with the engine replaced by a {@link FakeExchange}. */
@@ -178,7 +179,7 @@ class HeldPollTest {
 
             @Override
             public void answer(ReadResult result) {
-                ex.answer(Answer.of(200, org.pushbench.protocol.ChatJson.array(result.messages())));
+                ex.answer(ReadAnswers.of(RequestTarget.parse(ex.target()), result, metrics));
             }
         };
     }
