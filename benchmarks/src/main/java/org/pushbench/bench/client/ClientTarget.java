@@ -5,15 +5,32 @@ import java.net.InetSocketAddress;
 /**
  * Where a client connects and which room it joins.
  *
- * @param host   the server's address, e.g. {@code 127.0.0.1}
- * @param port   the port of the server for the client's transport
- * @param room   the room every client of a run joins
+ * @param host    the server's address, e.g. {@code 127.0.0.1}
+ * @param port    the port of the server for the client's transport
+ * @param room    the room every client of a run joins
  * @param headers the extra request headers it sends
+ * @param route   where its TCP connection goes instead, an emulated link's relay; null to connect directly.
+ *                Host and Origin still name the server, so the bytes are the same either way.
  */
-public record ClientTarget(String host, int port, String room, HeaderProfile headers) {
+public record ClientTarget(String host, int port, String room, HeaderProfile headers, InetSocketAddress route) {
 
+    public ClientTarget(String host, int port, String room, HeaderProfile headers) {
+        this(host, port, room, headers, null);
+    }
+
+    /** The same target reached through {@code relay}. */
+    public ClientTarget via(InetSocketAddress relay) {
+        return new ClientTarget(host, port, room, headers, relay);
+    }
+
+    /** The same target reached directly. */
+    public ClientTarget direct() {
+        return new ClientTarget(host, port, room, headers, null);
+    }
+
+    /** Where the TCP connection goes. */
     public InetSocketAddress address() {
-        return new InetSocketAddress(host, port);
+        return route != null ? route : new InetSocketAddress(host, port);
     }
 
     /** {@code host:port}, the value of a Host header. */

@@ -11,6 +11,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.IterationParams;
 
 import org.pushbench.bench.client.HeaderProfile;
+import org.pushbench.bench.link.LinkSpec;
+import org.pushbench.bench.link.NetworkProfile;
 import org.pushbench.bench.load.LoadSpec;
 import org.pushbench.server.Engine;
 import org.pushbench.server.Transport;
@@ -32,6 +34,27 @@ public abstract class ChatBenchmark {
 
     @Param("MINIMAL")
     public HeaderProfile headers;
+
+    /**
+     * The members' network ({@link NetworkProfile}): LOOPBACK connects them directly; LAN, WAN, MOBILE and CUSTOM
+     * put a link emulator between each member and the server.
+     */
+    @Param("LOOPBACK")
+    public NetworkProfile network;
+
+    /** Overrides of the profile's round-trip time and bandwidths (kbit/s), 0 for the profile's; CUSTOM needs them. */
+    @Param("0")
+    public int rttMs;
+
+    @Param("0")
+    public int downKbps;
+
+    @Param("0")
+    public int upKbps;
+
+    /** The largest extra one-way delay per segment, in order; 0 for none. */
+    @Param("0")
+    public int jitterMs;
 
     /** {@code host:adminPort} of a server already running; empty to start one in its own JVM. */
     @Param("")
@@ -60,7 +83,9 @@ public abstract class ChatBenchmark {
     public void startTrial() throws Exception {
         String name = benchmarkName();
         LoadSpec spec = spec(Trial.freshRoom(name));
-        trial = new Trial(Trial.stem(name, engine, spec), engine, server, serverFlags(), spec, measuresMemory());
+        LinkSpec link = LinkSpec.of(network, rttMs, downKbps, upKbps, jitterMs);
+        trial = new Trial(Trial.stem(name, engine, spec, link), engine, server, serverFlags(), spec, measuresMemory(),
+                link);
         trialStarted();
     }
 

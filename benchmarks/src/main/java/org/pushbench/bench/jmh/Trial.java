@@ -1,6 +1,7 @@
 package org.pushbench.bench.jmh;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -11,7 +12,11 @@ import org.openjdk.jmh.runner.IterationType;
 
 import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
+import org.pushbench.bench.link.LinkRelay;
+import org.pushbench.bench.link.LinkSpec;
+import org.pushbench.bench.link.RelayWindow;
 import org.pushbench.bench.load.ChatLoad;
+import org.pushbench.bench.load.Figure;
 import org.pushbench.bench.load.LoadSpec;
 import org.pushbench.bench.load.MeasurementWindow;
 import org.pushbench.bench.load.ResultNames;
@@ -38,10 +43,12 @@ final class Trial implements AutoCloseable {
     private final ServerUnderTest server;
     private final ClientLoop loop;
     private final ChatLoad load;
+    private final LinkRelay relay;
     private final MeasurementWindow.Baseline baseline;
     private final boolean memoryPerClient;
     private final LatencyFiles latencyFiles = new LatencyFiles();
     private MeasurementWindow window;
+    private RelayWindow relayWindow;
     private LongSupplier progress;
     private long consumed;
 
@@ -49,9 +56,10 @@ final class Trial implements AutoCloseable {
      * @param stem            the result file name: the benchmark and its parameters
      * @param serverAddress   {@code host:adminPort} of a running server, or empty to start one
      * @param memoryPerClient whether windows end with a GC on the server to measure memory per client
+     * @param link            the members' network: a relay in front of the server unless loopback
      */
     Trial(String stem, Engine engine, String serverAddress, List<String> serverFlags, LoadSpec spec,
-            boolean memoryPerClient) throws Exception {
+            boolean memoryPerClient, LinkSpec link) throws Exception {
         this.stem = stem;
         this.memoryPerClient = memoryPerClient;
         this.server = serverAddress.isEmpty()
@@ -59,17 +67,19 @@ final class Trial implements AutoCloseable {
                 : ServerUnderTest.attach(serverAddress);
         this.baseline = MeasurementWindow.Baseline.of(server.admin().metrics(spec.transport(), true));
         this.loop = new ClientLoop(0);
-        this.load = new ChatLoad(spec, new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
-                spec.headers()), loop);
+        ClientTarget target = new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
+                spec.headers());
+        this.relay = link.emulated() ? new LinkRelay(link, target.address()) : null;
+        this.load = new ChatLoad(spec, relay == null ? target : target.via(relay.address()), loop);
         load.connect(CONNECT_TIMEOUT);
         load.startSending();
         this.progress = () -> load.recipients().counts().deliveries();
     }
 
     /** The result file name of this benchmark's run of {@code spec}. */
-    static String stem(String benchmark, Engine engine, LoadSpec spec) {
+    static String stem(String benchmark, Engine engine, LoadSpec spec, LinkSpec link) {
         return ResultNames.stem(benchmark, spec.transport().id(), engine.id(), spec.clients(), spec.ratePerSecond(),
-                spec.payloadBytes(), spec.pollIntervalMillis(), spec.headers().label());
+                spec.payloadBytes(), spec.pollIntervalMillis(), spec.headers().label(), link.fileNamePart());
     }
 
     /** A room of its own for each run, so its message ids start at 1. */
@@ -84,11 +94,16 @@ final class Trial implements AutoCloseable {
 
     void beginIteration() throws Exception {
         window = MeasurementWindow.open(load, server, baseline);
+        relayWindow = relay == null ? null : RelayWindow.open(relay);
     }
 
     void endIteration(IterationParams iteration) throws Exception {
         MeasurementWindow.Result result = window.close(memoryPerClient);
-        WindowProfiler.publish(result.figures());
+        List<Figure> figures = new ArrayList<>(result.figures());
+        if (relayWindow != null) {
+            figures.addAll(relayWindow.close());
+        }
+        WindowProfiler.publish(figures);
         if (result.rate().belowOffered()) {
             System.out.println(result.rate().warning());
         }
@@ -122,6 +137,9 @@ final class Trial implements AutoCloseable {
         } finally {
             load.close();
             loop.close();
+            if (relay != null) {
+                relay.close();
+            }
             server.close();
         }
     }

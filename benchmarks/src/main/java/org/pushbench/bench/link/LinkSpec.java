@@ -45,6 +45,18 @@ public record LinkSpec(NetworkProfile profile, int rttMs, int downKbps, int upKb
         return profile != NetworkProfile.LOOPBACK;
     }
 
+    /**
+     * The link's part of a result file name, empty for loopback (so loopback names stay as they were):
+     * {@code network=mobile_rttMs=150_downKbps=1600_upKbps=750}, and {@code _jitterMs=N} when there is jitter.
+     */
+    public String fileNamePart() {
+        if (!emulated()) {
+            return "";
+        }
+        return "network=" + profile.label() + "_rttMs=" + rttMs + "_downKbps=" + downKbps + "_upKbps=" + upKbps
+                + (jitterMs > 0 ? "_jitterMs=" + jitterMs : "");
+    }
+
     /** Nanoseconds one way, half the round trip. */
     long oneWayNanos() {
         return rttMs * 500_000L;

@@ -22,7 +22,9 @@ import org.pushbench.server.Transport;
 /**
  * One run's chat workload: {@code clients} members of one room over one transport, and a publisher sending into
  * the room on a fixed-rate, open-loop schedule. The members' meters measure; the publisher's are kept apart so
- * that per-delivery figures are what receiving costs.
+ * that per-delivery figures are what receiving costs. Members reach the server by the target's route (an emulated
+ * link, if any); the publisher always connects directly, as a sender beside the server, so a delivery's latency
+ * is the member's link and the server, not a second link.
  */
 public final class ChatLoad implements AutoCloseable {
 
@@ -54,8 +56,8 @@ public final class ChatLoad implements AutoCloseable {
             clients.add(newClient());
         }
         this.publisher = spec.transport() == Transport.WEBSOCKET
-                ? new WebSocketPublisher(loop, target, publisherMeters)
-                : new HttpPublisher(spec.transport(), loop, target, publisherMeters, PUBLISHER_CONNECTIONS);
+                ? new WebSocketPublisher(loop, target.direct(), publisherMeters)
+                : new HttpPublisher(spec.transport(), loop, target.direct(), publisherMeters, PUBLISHER_CONNECTIONS);
     }
 
     private SimulatedClient newClient() {

@@ -10,6 +10,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 
 import org.pushbench.bench.client.HeaderProfile;
+import org.pushbench.bench.link.LinkSpec;
+import org.pushbench.bench.link.NetworkProfile;
 import org.pushbench.bench.load.LatencySummary;
 import org.pushbench.bench.load.ResultNames;
 import org.pushbench.server.Engine;
@@ -29,6 +31,7 @@ public record ResultRow(
         int pollIntervalMs,
         int keepaliveMs,
         HeaderProfile headers,
+        LinkSpec link,
         double primaryScore,
         Map<String, Double> figures,
         LatencySummary latency,
@@ -48,12 +51,16 @@ public record ResultRow(
         int poll = intParam(p, "pollIntervalMs", 0);
         Map<String, Double> figures = new HashMap<>();
         run.getSecondaryResults().forEach((name, result) -> figures.put(name, result.getScore()));
+        String network = p.getParam("network");
+        LinkSpec link = network == null ? LinkSpec.LOOPBACK : LinkSpec.of(NetworkProfile.valueOf(network),
+                intParam(p, "rttMs", 0), intParam(p, "downKbps", 0), intParam(p, "upKbps", 0),
+                intParam(p, "jitterMs", 0));
         String stem = ResultNames.stem(benchmark, transport.id(), engine.id(), clients, rate, payload, poll,
-                headers.label());
+                headers.label(), link.fileNamePart());
         Path latencyFile = histogramDir.resolve(stem + ".latency.json");
         boolean timed = Files.isRegularFile(latencyFile);
         return new ResultRow(benchmark, transport, engine, clients, rate, payload, poll,
-                intParam(p, "keepaliveMs", 0), headers, run.getPrimaryResult().getScore(), figures,
+                intParam(p, "keepaliveMs", 0), headers, link, run.getPrimaryResult().getScore(), figures,
                 timed ? LatencySummary.read(latencyFile) : null, timed ? stem : "");
     }
 
@@ -84,6 +91,7 @@ public record ResultRow(
     /** Whether the two rows measured the same load but perhaps over another transport. */
     boolean sameLoad(ResultRow other) {
         return benchmark.equals(other.benchmark) && engine == other.engine && clients == other.clients
-                && rate == other.rate && payloadBytes == other.payloadBytes && headers == other.headers;
+                && rate == other.rate && payloadBytes == other.payloadBytes && headers == other.headers
+                && link.equals(other.link);
     }
 }

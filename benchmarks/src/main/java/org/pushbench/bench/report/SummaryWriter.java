@@ -30,6 +30,10 @@ final class SummaryWriter {
             row("payloadBytes", ResultRow::payloadBytes),
             row("pollIntervalMs", ResultRow::pollIntervalMs),
             row("headers", r -> r.headers().label()),
+            row("network", r -> r.link().profile().label()),
+            row("rttMs", r -> r.link().rttMs()),
+            row("downKbps", r -> r.link().downKbps()),
+            row("upKbps", r -> r.link().upKbps()),
             row("deliveriesPerSec", ResultRow::deliveriesPerSec),
             figure("offeredPerSec", "sent.offeredPerSecond"),
             figure("achievedPerSec", "sent.achievedPerSecond"),
@@ -64,6 +68,8 @@ final class SummaryWriter {
             figure("serverRssGrowthPerClientBytes", "server.rssGrowthPerClient"),
             figure("serverCpuNsPerDelivery", "server.cpuPerDelivery"),
             figure("clientCpuNsPerDelivery", "client.cpuPerDelivery"),
+            figure("linkCpuCores", "link.cpu"),
+            figure("linkCpuNsPerByte", "link.cpuPerByte"),
             model("modelLatencyMeanUs", TransportModel.Prediction::latencyMeanUs),
             model("modelLatencyMaxUs", TransportModel.Prediction::latencyMaxUs),
             model("modelBytesPerDelivery", TransportModel.Prediction::bytesPerDelivery),
@@ -76,7 +82,8 @@ final class SummaryWriter {
         this.rows = rows.stream().sorted(Comparator.comparing(ResultRow::benchmark)
                 .thenComparing(ResultRow::engine).thenComparing(ResultRow::headers)
                 .thenComparingInt(ResultRow::payloadBytes).thenComparingInt(ResultRow::clients)
-                .thenComparingInt(ResultRow::pollIntervalMs).thenComparing(ResultRow::transport)).toList();
+                .thenComparingInt(ResultRow::pollIntervalMs).thenComparingInt(r -> r.link().rttMs())
+                .thenComparing(ResultRow::transport)).toList();
     }
 
     void writeCsv(Path file) throws IOException {

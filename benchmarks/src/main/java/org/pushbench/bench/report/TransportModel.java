@@ -5,13 +5,17 @@ import java.util.List;
 /**
  * The back-of-the-envelope model of the three transports, calibrated with header sizes the harness measured, so
  * that the summary can show what theory predicts beside what was measured. Every figure here is a prediction.
+ * The floor is measured on the row's own network, so it holds the link's one-way delay (RTT/2) and serialization:
+ * short polling is then T/2 + RTT/2 on top of what the machine adds.
  *
  * <ul>
  *   <li>Short polling with period T: a message waits for the next poll, on average T/2, at worst T, plus the
  *       delivery floor (the WebSocket median of the same load, the fastest this machine delivers). Bytes per client
  *       and second: one exchange per T whatever the traffic: a poll that finds messages costs its headers H, an
  *       empty one its whole exchange E; with r messages a second a share min(1, rT) of polls find some.</li>
- *   <li>Long polling: the answer leaves as the message arrives (the floor); one exchange, H + payload + 2 bytes of
+ *   <li>Long polling: the answer leaves as the message arrives (the floor); over an emulated link with round trip
+ *       RTT, when messages come more often than once per RTT, each also waits for the next request: RTT/2 on
+ *       average, RTT at worst; one exchange, H + payload + 2 bytes of
  *       array brackets, per delivery when messages come slower than round trips; idle, one empty exchange per
  *       hold.</li>
  *   <li>WebSocket: one frame per message, payload plus a 2, 4 or 10-byte header; idle, one ping and its masked
@@ -66,7 +70,13 @@ final class TransportModel {
             }
             case LONG_POLLING -> {
                 Double bytes = payload == null || headers == null ? null : headers + payload + 2;
-                return new Prediction(floor, null, bytes, null);
+                double rttUs = row.link().rttMs() * 1000.0;
+                // After each answer the next request is back a round trip later; when messages come faster than
+                // that, each waits for it: on average half a round trip, at worst a whole one.
+                boolean waits = rttUs > 0 && row.rate() > 0 && 1e6 / row.rate() < rttUs;
+                Double mean = floor == null ? null : floor + (waits ? rttUs / 2 : 0);
+                Double max = floor == null || rttUs == 0 ? null : floor + (waits ? rttUs : 0);
+                return new Prediction(mean, max, bytes, null);
             }
             default -> {
                 Double bytes = payload == null ? null : payload + frameHeader(payload);
