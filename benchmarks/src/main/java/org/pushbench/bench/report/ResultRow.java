@@ -37,6 +37,14 @@ public record ResultRow(
         LatencySummary latency,
         String histogram) {
 
+    /** A row measured over loopback. */
+    ResultRow(String benchmark, Transport transport, Engine engine, int clients, int rate, int payloadBytes,
+            int pollIntervalMs, int keepaliveMs, HeaderProfile headers, double primaryScore,
+            Map<String, Double> figures, LatencySummary latency, String histogram) {
+        this(benchmark, transport, engine, clients, rate, payloadBytes, pollIntervalMs, keepaliveMs, headers,
+                LinkSpec.LOOPBACK, primaryScore, figures, latency, histogram);
+    }
+
     static ResultRow of(RunResult run, Path histogramDir) throws IOException {
         BenchmarkParams p = run.getParams();
         String method = p.getBenchmark();
