@@ -5,7 +5,9 @@ import org.pushbench.store.StoreUnavailableException;
 
 /**
  * {@code java -jar chat-servers.jar}: starts the chat servers of one engine on one shared store, and the admin
- * port, prints where they listen, and stops them cleanly on Ctrl-C (the event loops keep the JVM alive).
+ * port, prints where they listen, and stops them cleanly on Ctrl-C or SIGTERM (the event loops keep the JVM
+ * alive), halting when that takes longer than {@link ExitGuard#STOP_BOUND}; with {@code --exit-with-parent},
+ * also when its parent dies.
  */
 public final class Launcher {
 
@@ -34,7 +36,13 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "pushbench-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ExitGuard.haltAfter(ExitGuard.STOP_BOUND);
+            servers.close();
+        }, "pushbench-shutdown"));
+        if (options.exitWithParent()) {
+            ExitGuard.exitWhenStdinCloses(System.in);
+        }
         String host = options.config().bindAddress();
         servers.servers().forEach((transport, server) -> {
             boolean ws = transport == Transport.WEBSOCKET;

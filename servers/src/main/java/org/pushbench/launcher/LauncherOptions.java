@@ -31,6 +31,7 @@ public record LauncherOptions(
         int maxRooms,
         String store,
         ServerConfig config,
+        boolean exitWithParent,
         boolean help) {
 
     public static final String USAGE = """
@@ -61,6 +62,8 @@ public record LauncherOptions(
                                             (http://localhost:<admin port>) is always added
               --classroom-demo              serve the classroom demo's page on the admin port, and count each
                                             demo client's bytes (off: the servers carry none of the demo)
+              --exit-with-parent            exit when standard input closes: a harness that starts this
+                                            server keeps it open, so its death (even by SIGKILL) ends the server
               --help                        this text
 
             DURATION is an integer with a unit: 500ms, 30s, 2m.
@@ -81,6 +84,7 @@ public record LauncherOptions(
         int maxRooms = InMemoryMessageStore.DEFAULT_MAX_ROOMS;
         String store = "memory";
         ServerConfig config = ServerConfig.defaults();
+        boolean exitWithParent = false;
         boolean help = false;
 
         List<String> rest = new ArrayList<>(Arrays.asList(args));
@@ -88,6 +92,10 @@ public record LauncherOptions(
             String flag = rest.remove(0);
             if (flag.equals("--help") || flag.equals("-h")) {
                 help = true;
+                continue;
+            }
+            if (flag.equals("--exit-with-parent")) {
+                exitWithParent = true;
                 continue;
             }
             if (flag.equals("--classroom-demo")) {
@@ -123,7 +131,7 @@ public record LauncherOptions(
             }
         }
         return new LauncherOptions(engine, transports, adminPort, ports, retention, maxRooms, store, config,
-                help);
+                exitWithParent, help);
     }
 
     private static Set<Transport> transports(String list) {

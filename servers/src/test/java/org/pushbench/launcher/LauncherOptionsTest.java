@@ -1,6 +1,7 @@
 package org.pushbench.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,9 +70,15 @@ class LauncherOptionsTest {
         assertTrue(LauncherOptions.parse("--help").help());
         for (String flag : new String[] {"--engine", "--transports", "--bind", "--admin-port", "--retention",
             "--max-rooms", "--max-message-bytes", "--default-wait", "--max-wait", "--ping-interval", "--pong-timeout",
-            "--idle-timeout", "--max-connections", "--allowed-origins", "--store"}) {
+            "--idle-timeout", "--max-connections", "--allowed-origins", "--store", "--exit-with-parent"}) {
             assertTrue(LauncherOptions.USAGE.contains(flag), flag);
         }
+    }
+
+    @Test
+    void exitWithParentIsOffUnlessAsked() {
+        assertFalse(LauncherOptions.parse().exitWithParent());
+        assertTrue(LauncherOptions.parse("--exit-with-parent").exitWithParent());
     }
 
     private static String fails(String... args) {

@@ -65,15 +65,29 @@ final class Trial implements AutoCloseable {
         this.server = serverAddress.isEmpty()
                 ? ServerUnderTest.start(engine, List.of(spec.transport()), "1g", serverFlags, Duration.ofSeconds(30))
                 : ServerUnderTest.attach(serverAddress);
-        this.baseline = MeasurementWindow.Baseline.of(server.admin().metrics(spec.transport(), true));
         this.loop = new ClientLoop(0);
-        ClientTarget target = new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
-                spec.headers());
-        this.relay = link.emulated() ? new LinkRelay(link, target.address()) : null;
-        this.load = new ChatLoad(spec, relay == null ? target : target.via(relay.address()), loop);
-        load.connect(CONNECT_TIMEOUT);
-        load.startSending();
-        this.progress = () -> load.recipients().counts().deliveries();
+        LinkRelay relay = null;
+        ChatLoad load = null;
+        // A trial that fails to start gets no close() from JMH: it stops what it started itself.
+        try {
+            this.baseline = MeasurementWindow.Baseline.of(server.admin().metrics(spec.transport(), true));
+            ClientTarget target = new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
+                    spec.headers());
+            relay = link.emulated() ? new LinkRelay(link, target.address()) : null;
+            load = new ChatLoad(spec, relay == null ? target : target.via(relay.address()), loop);
+            load.connect(CONNECT_TIMEOUT);
+            load.startSending();
+        } catch (Exception | Error e) {
+            try {
+                CloseAll.close(load, loop, relay, server);
+            } catch (Exception c) {
+                e.addSuppressed(c);
+            }
+            throw e;
+        }
+        this.relay = relay;
+        this.load = load;
+        this.progress = () -> this.load.recipients().counts().deliveries();
     }
 
     /** The result file name of this benchmark's run of {@code spec}. */
@@ -135,12 +149,7 @@ final class Trial implements AutoCloseable {
                 latencyFiles.write(stem);
             }
         } finally {
-            load.close();
-            loop.close();
-            if (relay != null) {
-                relay.close();
-            }
-            server.close();
+            CloseAll.close(load, loop, relay, server);
         }
     }
 }

@@ -26,16 +26,22 @@ public final class ServerUnderTest implements AutoCloseable {
 
     private static final String ADMIN_LINE = "pushbench admin ";
 
+    /** How long a server may take to stop on SIGTERM before it is killed. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
     private final String host;
     private final AdminClient admin;
     private final AdminClient.Health health;
     private final Process process;
+    private final Thread stopHook;
 
-    private ServerUnderTest(String host, AdminClient admin, Process process) throws IOException, InterruptedException {
+    private ServerUnderTest(String host, AdminClient admin, Process process, Thread stopHook)
+            throws IOException, InterruptedException {
         this.host = host;
         this.admin = admin;
         this.health = admin.health();
         this.process = process;
+        this.stopHook = stopHook;
     }
 
     /**
@@ -46,9 +52,11 @@ public final class ServerUnderTest implements AutoCloseable {
             List<String> serverFlags, Duration timeout) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
+                // A server out of memory exits at once instead of lingering half-dead with its sockets open.
+                "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch", "-XX:+ExitOnOutOfMemoryError",
                 "-cp", System.getProperty("java.class.path"), "org.pushbench.launcher.Launcher",
-                "--engine", engine.id(), "--admin-port", "0",
+                // Its stdin is our pipe: when this JVM dies, even by SIGKILL, the server sees end of file and exits.
+                "--exit-with-parent", "--engine", engine.id(), "--admin-port", "0",
                 "--transports", transports.stream().map(Transport::id).collect(Collectors.joining(","))));
         for (Transport t : transports) {
             command.addAll(List.of("--" + t.id() + "-port", "0"));
@@ -56,14 +64,16 @@ public final class ServerUnderTest implements AutoCloseable {
         command.addAll(serverFlags);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         // A run stopped with Ctrl-C (or JMH ending its fork) takes its server along instead of orphaning it.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "pushbench-server-stop"));
+        Thread stopHook = new Thread(() -> stop(process), "pushbench-server-stop");
+        Runtime.getRuntime().addShutdownHook(stopHook);
         CompletableFuture<String> adminUrl = CompletableFuture.supplyAsync(() -> readAdminLine(process));
         try {
             String url = adminUrl.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             URI base = URI.create(url);
-            return new ServerUnderTest(base.getHost(), new AdminClient(base), process);
+            return new ServerUnderTest(base.getHost(), new AdminClient(base), process, stopHook);
         } catch (Exception e) {
             process.destroyForcibly();
+            Runtime.getRuntime().removeShutdownHook(stopHook);
             throw new IOException("the server did not start: " + command, e);
         }
     }
@@ -71,7 +81,7 @@ public final class ServerUnderTest implements AutoCloseable {
     /** A server already running: {@code host:adminPort}. */
     public static ServerUnderTest attach(String hostAndAdminPort) throws IOException, InterruptedException {
         URI base = URI.create("http://" + hostAndAdminPort + "/");
-        return new ServerUnderTest(base.getHost(), new AdminClient(base), null);
+        return new ServerUnderTest(base.getHost(), new AdminClient(base), null, null);
     }
 
     /** Echoes the server's output to ours (prefixed) and returns its admin URL once it prints it. */
@@ -128,12 +138,27 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** Stops a server this run started; leaves an attached one running. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            stop(process);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to; the server is stopped either way.
             }
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the server has not exited within {@link #STOP_TIMEOUT}. */
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
