@@ -34,9 +34,9 @@ final class ChatConnector extends ServerConnector {
     private final AtomicInteger admitted = new AtomicInteger();
 
     ChatConnector(Server server, JettyEngine.Shared shared, TransportMetrics metrics, ServerConfig config,
-            ConnectionFactory factory) {
+            ConnectionFactory... factories) {
         // One acceptor and one selector: Jetty's own defaults on a 2-core machine, made explicit.
-        super(server, shared.threads(), shared.scheduler(), shared.buffers(), 1, 1, factory);
+        super(server, shared.threads(), shared.scheduler(), shared.buffers(), 1, 1, factories);
         this.metrics = metrics;
         this.config = config;
         setAcceptQueueSize(4096);

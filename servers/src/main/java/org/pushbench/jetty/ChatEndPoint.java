@@ -6,6 +6,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Request;
@@ -34,9 +35,13 @@ public class ChatEndPoint extends SocketChannelEndPoint {
         this.deadline = new RequestDeadline(SchedulerTimer.on(scheduler), idleTimeout, this::close);
     }
 
-    /** The endpoint a request arrived on. */
+    /** The socket a request arrived on, below TLS when the connection has it. */
     public static ChatEndPoint of(Request request) {
-        return (ChatEndPoint) request.getConnectionMetaData().getConnection().getEndPoint();
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        while (endPoint instanceof EndPoint.Wrapper wrapper) {
+            endPoint = wrapper.unwrap();
+        }
+        return (ChatEndPoint) endPoint;
     }
 
     /** The request deadline of the connection a request arrived on. */

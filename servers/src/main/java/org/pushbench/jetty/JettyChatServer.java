@@ -18,7 +18,7 @@ import org.pushbench.server.TransportMetrics;
 
 /**
  * One Jetty server: one {@link Server} on the engine's threads, its {@link ChatConnector}, the HTTP/1.1 settings
- * and the JSON error answers. A transport supplies only its handler.
+ * and the JSON error answers, and TLS when configured ({@link JettyTls}). A transport supplies only its handler.
  */
 final class JettyChatServer implements ChatServer {
 
@@ -48,7 +48,10 @@ final class JettyChatServer implements ChatServer {
     @Override
     public int start() throws Exception {
         server = new Server(shared.threads(), shared.scheduler(), shared.buffers());
-        connector = new ChatConnector(server, shared, metrics, config, new HttpConnectionFactory(httpConfiguration()));
+        HttpConnectionFactory http = new HttpConnectionFactory(httpConfiguration());
+        connector = config.tls().isPresent()
+                ? new ChatConnector(server, shared, metrics, config, JettyTls.in(config.tls().get()), http)
+                : new ChatConnector(server, shared, metrics, config, http);
         // The engine's, not this server's: stopping this server must leave them running for the other two.
         for (ContainerLifeCycle owner : List.of(server, connector)) {
             owner.unmanage(shared.threads());
@@ -64,7 +67,7 @@ final class JettyChatServer implements ChatServer {
     }
 
     /** HTTP/1.1 as Netty speaks it here: no {@code Server} or {@code Date} header, the same head size bound. */
-    private static HttpConfiguration httpConfiguration() {
+    private HttpConfiguration httpConfiguration() {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
@@ -73,6 +76,9 @@ final class JettyChatServer implements ChatServer {
         // of ~100 KB that a chat client's three or four headers never need. It was 96 % of a polling
         // connection's heap (jcmd GC.class_histogram: char[] of ~41 KB, two per connection).
         http.setHeaderCacheSize(0);
+        if (config.tls().isPresent()) {
+            JettyTls.secure(http);
+        }
         return http;
     }
 

@@ -44,10 +44,12 @@ public final class Launcher {
             ExitGuard.exitWhenStdinCloses(System.in);
         }
         String host = options.config().bindAddress();
+        String secure = options.config().tls().isPresent() ? "s" : "";
         servers.servers().forEach((transport, server) -> {
             boolean ws = transport == Transport.WEBSOCKET;
-            System.out.printf("pushbench: %s (%s) on %s://%s:%d%s%n", transport.id(), options.engine().id(),
-                    ws ? "ws" : "http", host, server.port(), ws ? "/rooms/{room}/ws" : "/rooms/{room}/messages");
+            System.out.printf("pushbench: %s (%s) on %s%s://%s:%d%s%n", transport.id(), options.engine().id(),
+                    ws ? "ws" : "http", secure, host, server.port(),
+                    ws ? "/rooms/{room}/ws" : "/rooms/{room}/messages");
         });
         // A fixed, machine-readable line: the harness reads the admin port from it when started with port 0.
         System.out.printf("pushbench admin http://%s:%d/%n", host, servers.adminPort());

@@ -1,5 +1,6 @@
 package org.pushbench.launcher;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.pushbench.server.Engine;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.Transport;
+import org.pushbench.server.tls.TlsVersion;
 import org.pushbench.store.InMemoryMessageStore;
 import org.pushbench.store.MessageStores;
 
@@ -60,6 +62,12 @@ public record LauncherOptions(
               --allowed-origins LIST        browser Origins, besides a server's own, that may open a WebSocket
                                             or read the polling servers (CORS); * for any. The demo page's
                                             (http://localhost:<admin port>) is always added
+              --tls                         TLS on every server: https:// and wss://, TLS 1.3, with a certificate
+                                            made at start-up (self-signed, ECDSA P-256, for localhost and
+                                            127.0.0.1, in memory only: clients skip verifying it, curl -k)
+              --tls-version 1.3|1.2         the one TLS version the servers speak (default 1.3; needs --tls)
+              --cert FILE --key FILE        a real certificate instead: the PEM chain (leaf first) and its
+                                            unencrypted PEM private key (PKCS#8 or PKCS#1/SEC1; needs --tls)
               --classroom-demo              serve the classroom demo's page on the admin port, and count each
                                             demo client's bytes (off: the servers carry none of the demo)
               --exit-with-parent            exit when standard input closes: a harness that starts this
@@ -86,6 +94,7 @@ public record LauncherOptions(
         ServerConfig config = ServerConfig.defaults();
         boolean exitWithParent = false;
         boolean help = false;
+        TlsFlags tls = new TlsFlags();
 
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
@@ -96,6 +105,10 @@ public record LauncherOptions(
             }
             if (flag.equals("--exit-with-parent")) {
                 exitWithParent = true;
+                continue;
+            }
+            if (flag.equals("--tls")) {
+                tls.on = true;
                 continue;
             }
             if (flag.equals("--classroom-demo")) {
@@ -127,8 +140,16 @@ public record LauncherOptions(
                 case "--max-connections" -> config = config.withMaxConnections(positive(flag, value));
                 case "--allowed-origins" -> config = config.withAllowedOrigins(
                         new LinkedHashSet<>(Arrays.asList(value.split(","))));
+                case "--tls-version" -> tls.version = TlsVersion.parse(value);
+                case "--cert" -> tls.certificate = Path.of(value);
+                case "--key" -> tls.key = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
+        }
+        if (tls.on) {
+            config = config.withTls(tls.config());
+        } else if (tls.given()) {
+            throw new IllegalArgumentException("--tls-version, --cert and --key need --tls");
         }
         return new LauncherOptions(engine, transports, adminPort, ports, retention, maxRooms, store, config,
                 exitWithParent, help);

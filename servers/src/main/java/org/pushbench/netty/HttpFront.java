@@ -16,6 +16,9 @@ import org.pushbench.server.TransportMetrics;
  */
 public final class HttpFront {
 
+    public static final String BYTES = "bytes";
+    /** The name of the handler that admits connections; TLS goes right before it, behind the byte counters. */
+    public static final String GATE = "gate";
     public static final int MAX_INITIAL_LINE_BYTES = 4096;
     public static final int MAX_HEADER_BYTES = 8192;
 
@@ -27,14 +30,14 @@ public final class HttpFront {
     /** Adds the shared front handlers; the transport's handler goes after them. */
     public static ChannelPipeline front(ChannelPipeline pipeline, TransportMetrics metrics, ConnectionGate gate,
             ServerConfig config) {
-        pipeline.addLast("bytes", new SocketByteCounter(metrics))
-                .addLast("gate", gate)
+        pipeline.addLast(BYTES, new SocketByteCounter(metrics))
+                .addLast(GATE, gate)
                 .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192))
                 .addLast("deadline", new RequestDeadline(config.idleTimeout()))
                 .addLast("aggregator", new ChatRequestAggregator(config.maxMessageBytes()));
         if (config.classroomDemo()) {
             // Only the classroom demo's servers count per client; a benchmark's pipeline has none of it.
-            pipeline.addAfter("bytes", "demo-bytes", new DemoTrafficHandler(metrics.demoClients()))
+            pipeline.addAfter(BYTES, "demo-bytes", new DemoTrafficHandler(metrics.demoClients()))
                     .addAfter("http", "demo-client", DEMO_CLIENT);
         }
         return pipeline;

@@ -21,7 +21,7 @@ import org.pushbench.server.TransportMetrics;
 
 /**
  * One Netty server: binding, the accept backlog, the per-connection write buffer bounds, and closing every
- * connection on stop. A transport supplies only its pipeline.
+ * connection on stop, and TLS when configured ({@link TlsFront}). A transport supplies only its pipeline.
  */
 public final class NettyChatServer implements ChatServer {
 
@@ -57,13 +57,17 @@ public final class NettyChatServer implements ChatServer {
     @Override
     public int start() throws InterruptedException {
         ConnectionGate gate = new ConnectionGate(metrics, config.maxConnections(), connections);
+        ChannelInitializer<SocketChannel> child = pipeline.initializer(gate);
+        if (config.tls().isPresent()) {
+            child = new TlsFront(TlsFront.context(config.tls().get()), child);
+        }
         listener = new ServerBootstrap()
                 .group(loops.acceptor(), loops.workers())
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(pipeline.initializer(gate))
+                .childHandler(child)
                 .bind(new InetSocketAddress(config.bindAddress(), requestedPort))
                 .sync()
                 .channel();

@@ -2,7 +2,10 @@ package org.pushbench.server;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+
+import org.pushbench.server.tls.TlsConfig;
 
 /**
  * Settings shared by every server of a process. Defaults are the safe ones: loopback only, 1 MiB messages.
@@ -19,6 +22,7 @@ import java.util.Set;
  *                        allowed to read the polling servers' answers (CORS); {@code *} for any
  * @param classroomDemo   whether the servers carry the classroom demo's instrumentation (per-client byte
  *                        attribution, request tags, CORS); off for every server a benchmark measures
+ * @param tls             TLS on every server (https, wss), or empty for plaintext
  */
 public record ServerConfig(
         String bindAddress,
@@ -30,53 +34,60 @@ public record ServerConfig(
         Duration idleTimeout,
         int maxConnections,
         Set<String> allowedOrigins,
-        boolean classroomDemo) {
+        boolean classroomDemo,
+        Optional<TlsConfig> tls) {
 
     public static final int ONE_MIB = 1 << 20;
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", ONE_MIB, Duration.ofSeconds(30), Duration.ofSeconds(120),
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), 20_000, Set.of(), false);
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), 20_000, Set.of(), false,
+                Optional.empty());
     }
 
     public ServerConfig withBindAddress(String value) {
         return new ServerConfig(value, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withMaxMessageBytes(int value) {
         return new ServerConfig(bindAddress, value, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withWaits(Duration defaultValue, Duration maxValue) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultValue, maxValue, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withPing(Duration interval, Duration timeout) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, interval, timeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                value, maxConnections, allowedOrigins, classroomDemo);
+                value, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withMaxConnections(int value) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, value, allowedOrigins, classroomDemo);
+                idleTimeout, value, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, Set.copyOf(value), classroomDemo);
+                idleTimeout, maxConnections, Set.copyOf(value), classroomDemo, tls);
     }
 
     public ServerConfig withClassroomDemo(boolean value) {
         return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, value);
+                idleTimeout, maxConnections, allowedOrigins, value, tls);
+    }
+
+    public ServerConfig withTls(TlsConfig value) {
+        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, Optional.of(value));
     }
 
     /**

@@ -60,7 +60,12 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Sends an upgrade request with the RFC's example key and returns the connection, whatever the answer. */
     static RawWebSocket connect(int port, String path, String... extraHeaders) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
+        return connect(new Socket("127.0.0.1", port), path, extraHeaders);
+    }
+
+    /** Over a connected socket: a TLS one ({@link TlsSockets}) for wss. */
+    static RawWebSocket connect(Socket socket, String path, String... extraHeaders) throws IOException {
+        int port = socket.getPort();
         socket.setSoTimeout(10_000);
         StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + RFC_KEY
@@ -77,7 +82,11 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Connects and fails unless the server switched protocols. */
     static RawWebSocket open(int port, String path) throws IOException {
-        RawWebSocket ws = connect(port, path);
+        return open(new Socket("127.0.0.1", port), path);
+    }
+
+    static RawWebSocket open(Socket socket, String path) throws IOException {
+        RawWebSocket ws = connect(socket, path);
         if (ws.handshake.status().code() != 101) {
             ws.close();
             throw new IOException("expected 101, got " + ws.handshake.status());

@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pushbench.server.Engine;
 import org.pushbench.server.Transport;
+import org.pushbench.server.tls.ServerCertificate;
+import org.pushbench.server.tls.TlsConfig;
+import org.pushbench.server.tls.TlsVersion;
 
 class LauncherOptionsTest {
 
@@ -66,11 +76,44 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void tlsIsOffUnlessAskedForThenTls13WithAGeneratedCertificate() {
+        assertTrue(LauncherOptions.parse().config().tls().isEmpty());
+        TlsConfig tls = LauncherOptions.parse("--tls").config().tls().orElseThrow();
+        assertEquals(TlsVersion.TLS_1_3, tls.version());
+        assertEquals(1, tls.certificate().chain().size());
+        assertEquals(TlsVersion.TLS_1_2,
+                LauncherOptions.parse("--tls", "--tls-version", "1.2").config().tls().orElseThrow().version());
+        assertTrue(fails("--tls-version", "1.2").contains("need --tls"));
+        assertTrue(fails("--tls", "--tls-version", "1.1").contains("1.3 or 1.2"));
+        assertTrue(fails("--tls", "--cert", "a.pem").contains("go together"));
+    }
+
+    @Test
+    void aRealCertificateIsReadFromPemFiles(@TempDir Path dir) throws Exception {
+        ServerCertificate made = ServerCertificate.selfSigned();
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        // A PKCS#8 "PRIVATE KEY" block, as certbot and openssl genpkey write it.
+        for (var file : List.of(Map.entry(cert, (Object) made.leaf()),
+                Map.entry(key, (Object) new JcaPKCS8Generator(made.key(), null)))) {
+            try (JcaPEMWriter pem = new JcaPEMWriter(Files.newBufferedWriter(file.getKey()))) {
+                pem.writeObject(file.getValue());
+            }
+        }
+        TlsConfig tls = LauncherOptions.parse("--tls", "--cert", cert.toString(), "--key", key.toString())
+                .config().tls().orElseThrow();
+        assertEquals(made.chain(), tls.certificate().chain());
+        assertEquals(made.key(), tls.certificate().key());
+        assertTrue(fails("--tls", "--cert", key.toString(), "--key", key.toString()).contains("not a certificate"));
+    }
+
+    @Test
     void helpListsEveryFlag() {
         assertTrue(LauncherOptions.parse("--help").help());
         for (String flag : new String[] {"--engine", "--transports", "--bind", "--admin-port", "--retention",
             "--max-rooms", "--max-message-bytes", "--default-wait", "--max-wait", "--ping-interval", "--pong-timeout",
-            "--idle-timeout", "--max-connections", "--allowed-origins", "--store", "--exit-with-parent"}) {
+            "--idle-timeout", "--max-connections", "--allowed-origins", "--store", "--exit-with-parent", "--tls",
+            "--tls-version", "--cert", "--key"}) {
             assertTrue(LauncherOptions.USAGE.contains(flag), flag);
         }
     }
