@@ -22,7 +22,8 @@ import org.pushbench.bench.load.LoadSpec;
  * <p>{@code clients} members (sweep it: 1000, 4000, 8000, ...) in a room with light traffic ({@code rate}
  * messages a second), so every transport holds what it holds in a live chat: a keep-alive connection polled
  * every {@code pollIntervalMs}, a held long poll, or an open WebSocket. The clients live in the benchmark JVM,
- * the server in its own; one process here may hold about 19,900 sockets (docs/CLAIMS.md, machine limits), and
+ * the server in its own, with a heap that grows with {@code clients} ({@link #defaultServerHeap}; {@code -p
+ * serverHeap=4g} to choose); one process here may hold about 19,900 sockets (docs/CLAIMS.md, machine limits), and
  * clients beyond 20,000 spread over source addresses 127.0.0.2, ... by themselves.
  *
  * <p>Primary score: deliveries per second. Secondary results ({@code -prof org.pushbench.bench.jmh.WindowProfiler}):
@@ -56,6 +57,16 @@ public class Capacity extends ChatBenchmark {
     @Override
     LoadSpec spec(String room) {
         return new LoadSpec(transport, clients, rate, payloadBytes, pollIntervalMs, 0, headers, room);
+    }
+
+    /**
+     * 1 GiB, or 256 MiB plus 128 KiB per client when that is more (2,506 MiB at 18,000 clients): room for the
+     * largest live heap per client measured here, ~113 KB for a Jetty polling connection before Jetty's header
+     * field cache was turned off, so no size of the sweep runs the server out of memory.
+     */
+    @Override
+    String defaultServerHeap() {
+        return Math.max(1024, 256 + (clients + 7) / 8) + "m";
     }
 
     @Override

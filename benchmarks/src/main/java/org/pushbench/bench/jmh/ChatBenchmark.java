@@ -60,6 +60,13 @@ public abstract class ChatBenchmark {
     @Param("")
     public String server;
 
+    /**
+     * The heap of the server JVM this benchmark starts ({@code -Xms} = {@code -Xmx}, a JVM size: 512m, 2g);
+     * empty for the benchmark's own size ({@link #defaultServerHeap}).
+     */
+    @Param("")
+    public String serverHeap;
+
     Trial trial;
 
     /** The load of this trial, in a room of its own. */
@@ -68,6 +75,11 @@ public abstract class ChatBenchmark {
     /** Launcher flags for a server this benchmark starts. */
     List<String> serverFlags() {
         return List.of();
+    }
+
+    /** The server's heap when {@code serverHeap} is not given: 1 GiB, far above what these loads keep live. */
+    String defaultServerHeap() {
+        return "1g";
     }
 
     /** Whether each window ends with a GC on the server, to measure live memory per client. */
@@ -81,11 +93,15 @@ public abstract class ChatBenchmark {
 
     @Setup(Level.Trial)
     public void startTrial() throws Exception {
+        String heap = serverHeap.isEmpty() ? defaultServerHeap() : serverHeap;
+        if (!heap.matches("\\d+[kmgKMG]")) {
+            throw new IllegalArgumentException("serverHeap must be a JVM size such as 512m or 2g, not \"" + heap + "\"");
+        }
         String name = benchmarkName();
         LoadSpec spec = spec(Trial.freshRoom(name));
         LinkSpec link = LinkSpec.of(network, rttMs, downKbps, upKbps, jitterMs);
-        trial = new Trial(Trial.stem(name, engine, spec, link), engine, server, serverFlags(), spec, measuresMemory(),
-                link);
+        trial = new Trial(Trial.stem(name, engine, spec, link), engine, server, serverFlags(), heap, spec,
+                measuresMemory(), link);
         trialStarted();
     }
 

@@ -55,15 +55,17 @@ final class Trial implements AutoCloseable {
     /**
      * @param stem            the result file name: the benchmark and its parameters
      * @param serverAddress   {@code host:adminPort} of a running server, or empty to start one
+     * @param serverHeap      the heap of a server this trial starts ({@code -Xms} = {@code -Xmx})
      * @param memoryPerClient whether windows end with a GC on the server to measure memory per client
      * @param link            the members' network: a relay in front of the server unless loopback
      */
-    Trial(String stem, Engine engine, String serverAddress, List<String> serverFlags, LoadSpec spec,
-            boolean memoryPerClient, LinkSpec link) throws Exception {
+    Trial(String stem, Engine engine, String serverAddress, List<String> serverFlags, String serverHeap,
+            LoadSpec spec, boolean memoryPerClient, LinkSpec link) throws Exception {
         this.stem = stem;
         this.memoryPerClient = memoryPerClient;
         this.server = serverAddress.isEmpty()
-                ? ServerUnderTest.start(engine, List.of(spec.transport()), "1g", serverFlags, Duration.ofSeconds(30))
+                ? ServerUnderTest.start(engine, List.of(spec.transport()), serverHeap, serverFlags,
+                        Duration.ofSeconds(30))
                 : ServerUnderTest.attach(serverAddress);
         this.loop = new ClientLoop(0);
         LinkRelay relay = null;

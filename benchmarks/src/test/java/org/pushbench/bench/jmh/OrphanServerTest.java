@@ -38,7 +38,8 @@ class OrphanServerTest {
                 "-Djmh.ignoreLock=true", "-Dpushbench.histograms=" + dir.resolve("histograms"),
                 "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main", "FanOut",
                 "-f", "0", "-wi", "0", "-i", "1", "-r", "100s",
-                "-p", "transport=WEBSOCKET", "-p", "engine=NETTY", "-p", "clients=2", "-p", "rate=10"))
+                "-p", "transport=WEBSOCKET", "-p", "engine=NETTY", "-p", "clients=2", "-p", "rate=10",
+                "-p", "serverHeap=256m"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Optional<ProcessHandle> server = Optional.empty();
         try {
@@ -47,6 +48,7 @@ class OrphanServerTest {
             harness.destroyForcibly();
             assertTrue(harness.waitFor(EXIT_BOUND_SECONDS, TimeUnit.SECONDS), "the harness did not die");
             ProcessHandle orphan = server.orElseThrow();
+            assertTrue(commandLine(orphan).contains("\0-Xmx256m\0"), "the server has the heap it was given");
             try {
                 orphan.onExit().get(EXIT_BOUND_SECONDS, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
@@ -75,13 +77,16 @@ class OrphanServerTest {
         return Optional.empty();
     }
 
-    /** Reads the whole command line: {@code ProcessHandle.Info} cuts it at 4 KiB, before the class name. */
     private static boolean runsTheLauncher(ProcessHandle process) {
+        return commandLine(process).contains("\0org.pushbench.launcher.Launcher\0");
+    }
+
+    /** The whole command line, NUL-separated: {@code ProcessHandle.Info} cuts it at 4 KiB, before the class name. */
+    private static String commandLine(ProcessHandle process) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
-                    .contains("\0org.pushbench.launcher.Launcher\0");
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
         } catch (IOException gone) {
-            return false;
+            return "";
         }
     }
 
