@@ -2,7 +2,6 @@ package org.pushbench.jetty;
 
 import java.util.concurrent.CompletionException;
 
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -10,7 +9,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import org.pushbench.protocol.ChatError;
-import org.pushbench.server.CrossOrigin;
 import org.pushbench.server.DemoConnection;
 import org.pushbench.server.ServerConfig;
 import org.pushbench.transport.http.Answer;
@@ -39,12 +37,8 @@ final class HttpChatHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         DemoConnection demo = ChatEndPoint.of(request).demo();
         if (demo != null) {
-            // The classroom demo's client tag, and CORS so that its page (another origin) may read the answer.
+            // The classroom demo's client tag (docs/PROTOCOL.md, "Demo client ids").
             demo.request(request.getHttpURI().getPathQuery());
-            String allowed = CrossOrigin.allowOriginHeader(config, request.getHeaders().get(HttpHeader.ORIGIN));
-            if (allowed != null) {
-                response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, allowed);
-            }
         }
         if (!request.getMethod().equals("POST")) {
             ChatEndPoint.deadlineOf(request).requestArrived();

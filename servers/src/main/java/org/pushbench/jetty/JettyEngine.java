@@ -49,9 +49,10 @@ public final class JettyEngine implements ServerFactory {
         TransportMetrics metrics = new TransportMetrics();
         Function<Server, Handler> handler = switch (transport) {
             case SHORT_POLLING -> server -> new HttpChatHandler(
-                    new MessagesResource(store, metrics, new ShortPolling(store, metrics)), config, shared);
+                    new MessagesResource(store, metrics, new ShortPolling(store, metrics), config), config, shared);
             case LONG_POLLING -> server -> new HttpChatHandler(
-                    new MessagesResource(store, metrics, new LongPolling(store, metrics, config)), config, shared);
+                    new MessagesResource(store, metrics, new LongPolling(store, metrics, config), config), config,
+                    shared);
             case WEBSOCKET -> server -> WebSocketHandlers.of(server, shared, store, metrics, config);
         };
         return new JettyChatServer(transport, shared, port, config, metrics, handler);

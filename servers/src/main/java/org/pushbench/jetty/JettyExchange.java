@@ -2,6 +2,7 @@ package org.pushbench.jetty;
 
 import java.util.concurrent.Executor;
 
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -45,6 +46,16 @@ final class JettyExchange implements HttpExchange {
     @Override
     public String target() {
         return request.getHttpURI().getPathQuery();
+    }
+
+    @Override
+    public String origin() {
+        return request.getHeaders().get(HttpHeader.ORIGIN);
+    }
+
+    @Override
+    public String host() {
+        return request.getHeaders().get(HttpHeader.HOST);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,7 +17,7 @@ import org.pushbench.transport.http.Answer;
 
 /**
  * Writes the core's {@link Answer}s as Jetty responses: a JSON body with {@code Content-Type} and
- * {@code Content-Length}, the answer's own headers and nothing else, as the Netty engine does. Each answer restarts
+ * {@code Content-Length} (none on a 204), the answer's own headers and nothing else, as the Netty engine does. Each answer restarts
  * the connection's request deadline; Jetty itself honours keep-alive and {@code Connection: close}.
  */
 final class JsonResponses {
@@ -41,7 +42,9 @@ final class JsonResponses {
         if (answer.close()) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
-        response.getHeaders().put(CONTENT_TYPE).put(HttpHeader.CONTENT_LENGTH, answer.json().length);
+        if (answer.status() != HttpStatus.NO_CONTENT_204) {
+            response.getHeaders().put(CONTENT_TYPE).put(HttpHeader.CONTENT_LENGTH, answer.json().length);
+        }
         response.write(true, ByteBuffer.wrap(answer.json()), callback);
     }
 

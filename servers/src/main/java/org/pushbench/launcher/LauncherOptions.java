@@ -42,7 +42,8 @@ public record LauncherOptions(
 
               --engine netty|jetty          server library (default netty)
               --transports LIST             comma-separated: short-polling,long-polling,websocket (default all)
-              --bind ADDRESS                address to listen on (default 127.0.0.1)
+              --bind ADDRESS                address to listen on (default 127.0.0.1: this machine only;
+                                            0.0.0.0 exposes every port, unauthenticated, to the network)
               --admin-port N                /health and /metrics (default 8080; 0 = any free port)
               --short-polling-port N        (default 8081; 0 = any free port)
               --long-polling-port N         (default 8082; 0 = any free port)
@@ -59,9 +60,10 @@ public record LauncherOptions(
               --pong-timeout DURATION       close a WebSocket silent this long after a ping (default 10s)
               --idle-timeout DURATION       close an HTTP connection with no whole request this long (default 60s)
               --max-connections N           connections per server, further ones refused (default 20000)
-              --allowed-origins LIST        browser Origins, besides a server's own, that may open a WebSocket
-                                            or read the polling servers (CORS); * for any. The demo page's
-                                            (http://localhost:<admin port>) is always added
+              --allowed-origins LIST        browser Origins, besides a server's own, whose pages may post,
+                                            preflight and read (CORS) or open a WebSocket; a POST from any
+                                            other Origin is 403; * for any. --classroom-demo adds the demo
+                                            page's (http://localhost:<admin port>, http://127.0.0.1:...)
               --tls                         TLS on every server: https:// and wss://, TLS 1.3, with a certificate
                                             made at start-up (self-signed, ECDSA P-256, for localhost and
                                             127.0.0.1, in memory only: clients skip verifying it, curl -k)

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 
 import org.pushbench.protocol.ChatError;
@@ -37,8 +38,12 @@ final class HttpChatHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                     ? ChatError.headersTooLarge(HttpFront.MAX_HEADER_BYTES) : ChatError.unparsable());
             return;
         }
-        resource.handle(new NettyExchange(ctx, request.method().name(), request.uri(),
-                request.content().isReadable() ? ByteBufUtil.getBytes(request.content()) : NO_BODY, JsonReplies.KeepAlive.of(request), this));
+        // Host only matters beside an Origin: a benchmark's held poll keeps neither string.
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        String host = origin == null ? null : request.headers().get(HttpHeaderNames.HOST);
+        resource.handle(new NettyExchange(ctx, new NettyExchange.Head(request.method().name(), request.uri(), origin,
+                host), request.content().isReadable() ? ByteBufUtil.getBytes(request.content()) : NO_BODY,
+                JsonReplies.KeepAlive.of(request), this));
     }
 
     void holding(PendingAnswer pending) {

@@ -24,7 +24,7 @@ final class HttpChatInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        HttpFront.pollingFront(channel.pipeline(), metrics, gate, config)
+        HttpFront.front(channel.pipeline(), metrics, gate, config)
                 .addLast("messages", new HttpChatHandler(resource));
     }
 }

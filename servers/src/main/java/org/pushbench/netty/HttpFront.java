@@ -3,7 +3,6 @@ package org.pushbench.netty;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerCodec;
 
-import org.pushbench.netty.demo.CrossOriginHandler;
 import org.pushbench.netty.demo.DemoRequestTagHandler;
 import org.pushbench.netty.demo.DemoTrafficHandler;
 import org.pushbench.server.ServerConfig;
@@ -39,20 +38,6 @@ public final class HttpFront {
             // Only the classroom demo's servers count per client; a benchmark's pipeline has none of it.
             pipeline.addAfter(BYTES, "demo-bytes", new DemoTrafficHandler(metrics.demoClients()))
                     .addAfter("http", "demo-client", DEMO_CLIENT);
-        }
-        return pipeline;
-    }
-
-    /**
-     * The front of a polling server: {@link #front}, plus, for the classroom demo, the CORS answer that lets the
-     * demo's page (another origin: the admin port) read the responses. The WebSocket server has its own Origin
-     * check instead.
-     */
-    public static ChannelPipeline pollingFront(ChannelPipeline pipeline, TransportMetrics metrics,
-            ConnectionGate gate, ServerConfig config) {
-        front(pipeline, metrics, gate, config);
-        if (config.classroomDemo()) {
-            pipeline.addAfter("demo-client", "cors", new CrossOriginHandler(config));
         }
         return pipeline;
     }

@@ -19,7 +19,7 @@ import org.pushbench.transport.http.Answer;
 
 /**
  * Writes the core's {@link Answer}s as Netty responses: a JSON body with {@code content-type} and
- * {@code content-length}, the answer's own headers and nothing else. Honours keep-alive.
+ * {@code content-length} (none on a 204), the answer's own headers and nothing else. Honours keep-alive.
  */
 public final class JsonReplies {
 
@@ -69,9 +69,11 @@ public final class JsonReplies {
     private static FullHttpResponse response(Answer answer) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.json()));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.json().length);
+        if (answer.status() != HttpResponseStatus.NO_CONTENT.code()) {
+            response.headers()
+                    .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.json().length);
+        }
         for (Map.Entry<String, String> h : answer.headers().entrySet()) {
             response.headers().set(h.getKey(), h.getValue());
         }

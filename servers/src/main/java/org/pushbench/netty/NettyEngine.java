@@ -34,10 +34,10 @@ public final class NettyEngine implements ServerFactory {
         EventLoops loops = new EventLoops(acceptor, workers);
         TransportMetrics metrics = new TransportMetrics();
         NettyChatServer.Pipeline pipeline = switch (transport) {
-            case SHORT_POLLING -> polling(new MessagesResource(store, metrics, new ShortPolling(store, metrics)),
-                    config, metrics);
+            case SHORT_POLLING -> polling(new MessagesResource(store, metrics, new ShortPolling(store, metrics),
+                    config), config, metrics);
             case LONG_POLLING -> polling(new MessagesResource(store, metrics,
-                    new LongPolling(store, metrics, config)), config, metrics);
+                    new LongPolling(store, metrics, config), config), config, metrics);
             case WEBSOCKET -> gate -> new WebSocketInitializer(store, config, metrics, gate);
         };
         return new NettyChatServer(transport, loops, port, config, metrics, pipeline);

@@ -16,17 +16,19 @@ import org.pushbench.transport.http.PendingAnswer;
 final class NettyExchange implements HttpExchange {
 
     private final ChannelHandlerContext ctx;
-    private final String method;
-    private final String target;
+    private final Head head;
     private final byte[] body;
     private final JsonReplies.KeepAlive connection;
     private final HttpChatHandler handler;
 
-    NettyExchange(ChannelHandlerContext ctx, String method, String target, byte[] body,
-            JsonReplies.KeepAlive connection, HttpChatHandler handler) {
+    /** What the core reads of the request's head; {@code origin} and {@code host} are null when absent. */
+    record Head(String method, String target, String origin, String host) {
+    }
+
+    NettyExchange(ChannelHandlerContext ctx, Head head, byte[] body, JsonReplies.KeepAlive connection,
+            HttpChatHandler handler) {
         this.ctx = ctx;
-        this.method = method;
-        this.target = target;
+        this.head = head;
         this.body = body;
         this.connection = connection;
         this.handler = handler;
@@ -34,12 +36,22 @@ final class NettyExchange implements HttpExchange {
 
     @Override
     public String method() {
-        return method;
+        return head.method();
     }
 
     @Override
     public String target() {
-        return target;
+        return head.target();
+    }
+
+    @Override
+    public String origin() {
+        return head.origin();
+    }
+
+    @Override
+    public String host() {
+        return head.host();
     }
 
     @Override

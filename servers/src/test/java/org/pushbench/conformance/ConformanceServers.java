@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.pushbench.server.ChatServer;
@@ -28,7 +29,11 @@ final class ConformanceServers implements AutoCloseable {
     static final Duration PONG_TIMEOUT = Duration.ofMillis(700);
     static final Duration MAX_WAIT = Duration.ofMillis(1500);
 
+    /** The one browser origin besides a server's own that the servers allow. */
+    static final String ALLOWED_ORIGIN = "http://allowed.example";
+
     static final ServerConfig CONFIG = ServerConfig.defaults()
+            .withAllowedOrigins(Set.of(ALLOWED_ORIGIN))
             .withMaxMessageBytes(MAX_MESSAGE_BYTES)
             .withWaits(Duration.ofSeconds(1), MAX_WAIT)
             .withPing(PING_INTERVAL, PONG_TIMEOUT);

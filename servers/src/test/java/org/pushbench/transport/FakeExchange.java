@@ -54,6 +54,16 @@ public final class FakeExchange implements HttpExchange {
     }
 
     @Override
+    public String origin() {
+        return null;
+    }
+
+    @Override
+    public String host() {
+        return null;
+    }
+
+    @Override
     public byte[] body() {
         return body;
     }

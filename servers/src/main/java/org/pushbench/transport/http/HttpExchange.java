@@ -15,6 +15,12 @@ public interface HttpExchange {
     /** The request target as sent: path and query, not decoded. */
     String target();
 
+    /** The request's {@code Origin} header (a browser page's), {@code null} when absent. */
+    String origin();
+
+    /** The request's {@code Host} header; engines may give {@code null} when there is no {@link #origin()}. */
+    String host();
+
     /** The body, whole ({@code 413} beyond the limit is the engine's, before the core sees the request). */
     byte[] body();
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.pushbench.browser.HeadlessChromium;
 import org.pushbench.launcher.LauncherOptions;
 import org.pushbench.launcher.ServerSet;
 

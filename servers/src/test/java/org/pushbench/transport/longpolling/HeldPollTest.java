@@ -28,7 +28,7 @@ class HeldPollTest {
     private final TransportMetrics metrics = new TransportMetrics();
     private final ServerConfig config = ServerConfig.defaults().withWaits(Duration.ofSeconds(30), Duration.ofSeconds(60));
     private final MessagesResource resource = new MessagesResource(store, metrics,
-            new LongPolling(store, metrics, config));
+            new LongPolling(store, metrics, config), config);
 
     @Test
     void somethingNewIsAnsweredAtOnceWithoutHolding() {

@@ -1,4 +1,4 @@
-package org.pushbench.launcher.demo;
+package org.pushbench.browser;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
@@ -18,19 +18,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * installs them (.ci/run), so there a missing binary fails the test; elsewhere the test is skipped with the
  * command that installs them.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    public static final File CHROMIUM = new File("/usr/bin/chromium");
+    public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private HeadlessChromium() {
     }
 
     /** A new headless browser with a fresh profile; quit it when done. */
-    static ChromeDriver start(Path profile) throws IOException {
+    public static ChromeDriver start(Path profile) throws IOException {
         for (File binary : new File[] {CHROMIUM, CHROMEDRIVER}) {
             if (!binary.canExecute()) {
-                String why = binary + " is missing: the classroom demo test drives the page in headless Chromium."
+                String why = binary + " is missing: the browser tests drive headless Chromium."
                         + " Install it with: apt-get update && apt-get install -y chromium chromium-driver";
                 if (System.getenv("CI") != null) {
                     fail(why);
