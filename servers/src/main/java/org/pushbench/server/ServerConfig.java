@@ -96,9 +96,11 @@ public record ServerConfig(
      * from another site cannot open a chat connection with the user's cookies.
      */
     public boolean originAllowed(String origin, String host) {
-        if (allowedOrigins.contains("*") || allowedOrigins.contains(origin)) {
-            return true;
-        }
+        return allowedOrigins.contains("*") || allowedOrigins.contains(origin) || sameOrigin(origin, host);
+    }
+
+    /** Whether {@code origin} is the server's own: its authority is the request's {@code host}. */
+    public boolean sameOrigin(String origin, String host) {
         try {
             String authority = URI.create(origin).getAuthority();
             return authority != null && authority.equalsIgnoreCase(host);

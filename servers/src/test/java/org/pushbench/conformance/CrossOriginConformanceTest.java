@@ -111,7 +111,7 @@ class CrossOriginConformanceTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("httpServers")
-    void aPageOfTheServersOwnOriginMayPostWithoutBeingListed(Engine engine, Transport transport)
+    void aPageOfTheServersOwnOriginMayPostWithoutBeingListedOrACorsHeader(Engine engine, Transport transport)
             throws Exception {
         ConformanceServers s = ConformanceServers.of(engine);
         String room = ConformanceServers.freshRoom();
@@ -122,6 +122,7 @@ class CrossOriginConformanceTest {
                     + port + "\r\nOrigin: http://127.0.0.1:" + port + "\r\nContent-Type: text/plain\r\n"
                     + "Content-Length: " + body.length() + "\r\n\r\n" + body);
             assertEquals(201, posted.status(), posted.text());
+            assertNull(posted.header("access-control-allow-origin"), "its own page needs no CORS header");
         }
         assertEquals(1, s.store.lastId(room));
     }

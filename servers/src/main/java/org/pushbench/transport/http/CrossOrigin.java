@@ -8,9 +8,9 @@ import org.pushbench.server.ServerConfig;
 
 /**
  * What every HTTP transport does with a browser's {@code Origin}, the same rule as the WebSocket upgrade's
- * ({@link ServerConfig#originAllowed}): a page of an allowed origin may read every answer
- * ({@code Access-Control-Allow-Origin}) and have its preflight answered; a page of any other origin may not
- * change anything (403 before the store is touched). A request without {@code Origin} (every benchmark client)
+ * ({@link ServerConfig#originAllowed}): the server's own page is served as any client; a page of another,
+ * allowed origin may read every answer ({@code Access-Control-Allow-Origin}) and have its preflight answered; a
+ * page of any other origin may not change anything (403 before the store is touched). A request without {@code Origin} (every benchmark client)
  * passes untouched and gets no CORS header, so measured bytes do not change. Thread-safe: one per server.
  */
 public final class CrossOrigin {
@@ -39,6 +39,10 @@ public final class CrossOrigin {
     HttpExchange admit(HttpExchange exchange) {
         String origin = exchange.origin();
         if (origin == null) {
+            return exchange;
+        }
+        if (config.sameOrigin(origin, exchange.host())) {
+            // The server's own page needs no CORS header, and a benchmark's browser profile pays none.
             return exchange;
         }
         if (config.originAllowed(origin, exchange.host())) {
