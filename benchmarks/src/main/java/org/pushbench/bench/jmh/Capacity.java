@@ -26,7 +26,9 @@ import org.pushbench.bench.load.LoadSpec;
  * serverHeap=4g} to choose); one process here may hold about 19,900 sockets (docs/CLAIMS.md, machine limits), and
  * clients beyond 20,000 spread over source addresses 127.0.0.2, ... by themselves.
  *
- * <p>Primary score: deliveries per second. Secondary results ({@code -prof org.pushbench.bench.jmh.WindowProfiler}):
+ * <p>Primary score: deliveries per second, which is the offered load ({@code clients x rate}) whenever the server
+ * keeps up; a plain run also reports the window's counts ({@link WindowCounters}). Secondary results
+ * ({@code -prof org.pushbench.bench.jmh.WindowProfiler}):
  * the server's peak connections and held requests, live threads, live heap and direct memory per client after a
  * full GC, resident memory, CPU per delivery, and the delivery latency at that size.
  *
@@ -75,7 +77,8 @@ public class Capacity extends ChatBenchmark {
     }
 
     @Benchmark
-    public void deliveries(Control control) {
+    public void deliveries(Control control, WindowCounters counters) {
         trial.awaitProgress(control);
+        trial.count(counters);
     }
 }

@@ -25,8 +25,10 @@ import org.pushbench.bench.load.LoadSpec;
  * the time it was meant to leave, and late messages are not skipped. The server runs in its own JVM. Every member
  * must receive every message once, in order, or the run fails instead of reporting.
  *
- * <p>Primary score: deliveries per second (one operation = one message parsed by one member). At a rate the
- * server keeps up with, that is {@code clients x rate}: the interesting numbers are the secondary results (with
+ * <p>Primary score: deliveries per second (one operation = one message parsed by one member). It is the offered
+ * load, {@code clients x rate}, whenever the server keeps up: it shows a server falling behind, not what a
+ * delivery costs. A plain run also reports the window's counts ({@link WindowCounters}: messages delivered, poll
+ * requests, empty answers, client errors, socket bytes). The interesting numbers are the secondary results (with
  * {@code -prof org.pushbench.bench.jmh.WindowProfiler}): latency percentiles from the intended send time
  * ({@code latency.*}) and from the actual one ({@code uncorrected.*}), bytes per delivery split into payload,
  * headers, framing, empty polls and keepalive, requests per delivery, and the server's connections, threads,
@@ -65,7 +67,8 @@ public class FanOut extends ChatBenchmark {
     }
 
     @Benchmark
-    public void deliveries(Control control) {
+    public void deliveries(Control control, WindowCounters counters) {
         trial.awaitProgress(control);
+        trial.count(counters);
     }
 }

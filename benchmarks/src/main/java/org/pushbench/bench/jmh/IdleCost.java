@@ -28,7 +28,10 @@ import org.pushbench.bench.load.LoadSpec;
  * bytes per client-hour and the model scales it to other periods.
  *
  * <p>Primary score: bytes on the wire per second, all members together (one operation = one byte counted at a
- * client socket, both directions). Secondary results ({@code -prof org.pushbench.bench.jmh.WindowProfiler}):
+ * client socket, both directions). No message is offered, so unlike FanOut's this score is the measurement itself:
+ * what keeping the clients connected costs. A plain run also reports the window's counts ({@link WindowCounters}:
+ * poll requests, empty answers, client errors, socket bytes). Secondary results
+ * ({@code -prof org.pushbench.bench.jmh.WindowProfiler}):
  * {@code bytes.perClientSecond}, the share of empty answers, and the server's threads, held requests and live
  * heap and direct memory per connected client (measured after a full GC on the server at each window's end).
  *
@@ -74,7 +77,8 @@ public class IdleCost extends ChatBenchmark {
     }
 
     @Benchmark
-    public void wireBytes(Control control) {
+    public void wireBytes(Control control, WindowCounters counters) {
         trial.awaitProgress(control);
+        trial.count(counters);
     }
 }

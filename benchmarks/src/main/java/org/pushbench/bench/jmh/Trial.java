@@ -51,6 +51,7 @@ final class Trial implements AutoCloseable {
     private RelayWindow relayWindow;
     private LongSupplier progress;
     private long consumed;
+    private boolean timing;
 
     /**
      * @param stem            the result file name: the benchmark and its parameters
@@ -111,6 +112,7 @@ final class Trial implements AutoCloseable {
     void beginIteration() throws Exception {
         window = MeasurementWindow.open(load, server, baseline);
         relayWindow = relay == null ? null : RelayWindow.open(relay);
+        timing = false;
     }
 
     void endIteration(IterationParams iteration) throws Exception {
@@ -134,6 +136,12 @@ final class Trial implements AutoCloseable {
      * costs the clients little CPU.
      */
     void awaitProgress(Control control) {
+        if (!timing) {
+            // JMH times the iteration from its first call: progress made before (connecting, opening the window,
+            // between iterations) is no operation of it, or the score would exceed the offered load.
+            consumed = progress.getAsLong();
+            timing = true;
+        }
         while (consumed >= progress.getAsLong()) {
             if (control.stopMeasurement) {
                 return;
@@ -141,6 +149,11 @@ final class Trial implements AutoCloseable {
             LockSupport.parkNanos(PARK_NANOS);
         }
         consumed++;
+    }
+
+    /** Shows the window's counts so far in JMH's auxiliary counters. */
+    void count(WindowCounters counters) {
+        counters.show(window.progress());
     }
 
     @Override

@@ -147,6 +147,17 @@ public final class MeasurementWindow {
                 .getProcessCpuTime();
     }
 
+    /** The members' counts since the window opened, read while it runs. */
+    public Progress progress() {
+        RecipientMeters.Counts counts = load.recipients().counts().minus(countsAtStart);
+        return new Progress(counts.deliveries(), counts.requests(), counts.emptyResponses(), counts.errors(),
+                load.recipients().wire().snapshot().minus(wireAtStart).total());
+    }
+
+    /** What {@link #progress} reads: deliveries, polling requests and empty answers, errors, socket bytes. */
+    public record Progress(long deliveries, long requests, long emptyResponses, long errors, long bytes) {
+    }
+
     /** A window's figures, its send rate and its latency samples (for the run's latency files). */
     public record Result(List<Figure> figures, SendRate rate, Histogram corrected, Histogram uncorrected) {
     }
