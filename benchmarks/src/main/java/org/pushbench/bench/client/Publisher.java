@@ -24,6 +24,11 @@ public interface Publisher extends AutoCloseable {
     @Override
     void close();
 
+    /** Completes once the connections {@link #close()} ended are closed (see {@link SimulatedClient#whenClosed}). */
+    default CompletableFuture<Void> whenClosed() {
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** Learns the moment a message actually leaves. */
     @FunctionalInterface
     interface SendTimeListener {

@@ -39,6 +39,14 @@ public interface SimulatedClient extends AutoCloseable {
     void close();
 
     /**
+     * Completes once the connection {@link #close()} ended is closed: for WebSocket when the server has answered
+     * the close frame; at once for HTTP, whose close is closing the connection.
+     */
+    default CompletableFuture<Void> whenClosed() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Ends without a goodbye, as a crashed browser or a dropped network does: the TCP connection is reset (no
      * close frame, no pending answer awaited) and the client does not reconnect. The server must release
      * whatever the client held.

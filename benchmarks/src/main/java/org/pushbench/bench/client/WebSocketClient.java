@@ -135,6 +135,19 @@ public final class WebSocketClient implements SimulatedClient {
         c.writeAndFlush(frame);
     }
 
+    /** Completes when the connection is closed: after {@link #close()}, once the server's close frame is read. */
+    @Override
+    public CompletableFuture<Void> whenClosed() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Channel c = channel;
+        if (c == null) {
+            done.complete(null);
+        } else {
+            c.closeFuture().addListener(f -> done.complete(null));
+        }
+        return done;
+    }
+
     /** Connects again soon, on the event loop of the connection that was lost or refused. */
     private void reconnectLater(Channel lost) {
         if (!closing) {

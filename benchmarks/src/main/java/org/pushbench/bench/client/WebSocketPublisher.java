@@ -37,4 +37,9 @@ public final class WebSocketPublisher implements Publisher {
     public void close() {
         connection.close();
     }
+
+    @Override
+    public CompletableFuture<Void> whenClosed() {
+        return connection.whenClosed();
+    }
 }

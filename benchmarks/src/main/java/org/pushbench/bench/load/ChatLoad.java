@@ -162,12 +162,22 @@ public final class ChatLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends every connection as its client does (WebSocket members and publisher start the close handshake) and
+     * returns once all are closed, so that the client loop is not shut down under a handshake in flight.
+     */
     @Override
     public synchronized void close() {
         if (sender != null) {
             sender.stop();
         }
-        clients.forEach(SimulatedClient::close);
+        List<CompletableFuture<Void>> closed = new ArrayList<>();
+        for (SimulatedClient client : clients) {
+            client.close();
+            closed.add(client.whenClosed());
+        }
         publisher.close();
+        closed.add(publisher.whenClosed());
+        CloseWait.await(closed);
     }
 }
