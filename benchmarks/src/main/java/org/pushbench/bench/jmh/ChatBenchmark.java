@@ -56,7 +56,11 @@ public abstract class ChatBenchmark {
     @Param("0")
     public int jitterMs;
 
-    /** {@code host:adminPort} of a server already running; empty to start one in its own JVM. */
+    /**
+     * A server already running, empty to start one in its own JVM: {@code host:adminPort} for one with an admin
+     * port (its engine must be {@code engine}), or {@code host/websocket=8083[/pid=N]} for one without
+     * ({@link org.pushbench.bench.load.ServerAddress}; docs/PROTOCOL.md).
+     */
     @Param("")
     public String server;
 

@@ -55,7 +55,7 @@ final class Trial implements AutoCloseable {
 
     /**
      * @param stem            the result file name: the benchmark and its parameters
-     * @param serverAddress   {@code host:adminPort} of a running server, or empty to start one
+     * @param serverAddress   a running server ({@link org.pushbench.bench.load.ServerAddress}), or empty to start one
      * @param serverHeap      the heap of a server this trial starts ({@code -Xms} = {@code -Xmx})
      * @param memoryPerClient whether windows end with a GC on the server to measure memory per client
      * @param link            the members' network: a relay in front of the server unless loopback
@@ -67,13 +67,13 @@ final class Trial implements AutoCloseable {
         this.server = serverAddress.isEmpty()
                 ? ServerUnderTest.start(engine, List.of(spec.transport()), serverHeap, serverFlags,
                         Duration.ofSeconds(30))
-                : ServerUnderTest.attach(serverAddress);
+                : ServerUnderTest.attach(serverAddress, engine);
         this.loop = new ClientLoop(0);
         LinkRelay relay = null;
         ChatLoad load = null;
         // A trial that fails to start gets no close() from JMH: it stops what it started itself.
         try {
-            this.baseline = MeasurementWindow.Baseline.of(server.admin().metrics(spec.transport(), true));
+            this.baseline = MeasurementWindow.Baseline.of(server.probe().metrics(spec.transport(), true));
             ClientTarget target = new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
                     spec.headers());
             relay = link.emulated() ? new LinkRelay(link, target.address()) : null;

@@ -1,5 +1,7 @@
 package org.pushbench.bench.link;
 
+import static org.pushbench.bench.load.FigureNames.*;
+
 import java.util.List;
 
 import org.pushbench.bench.load.Figure;
@@ -34,9 +36,9 @@ public final class RelayWindow {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         long cpu = relay.cpuNanos() - cpuAtStart;
         long bytes = bytes(relay) - bytesAtStart;
-        Figure cores = new Figure("link.cpu", cpu / seconds / 1e9, "cores");
-        Figure carried = new Figure("link.bytes", bytes, "B");
+        Figure cores = new Figure(LINK_CPU, cpu / seconds / 1e9, "cores");
+        Figure carried = new Figure(LINK_BYTES, bytes, "B");
         return bytes == 0 ? List.of(cores, carried)
-                : List.of(cores, carried, new Figure("link.cpuPerByte", (double) cpu / bytes, "ns/B"));
+                : List.of(cores, carried, new Figure(LINK_CPU_PER_BYTE, (double) cpu / bytes, "ns/B"));
     }
 }

@@ -1,5 +1,7 @@
 package org.pushbench.bench.load;
 
+import static org.pushbench.bench.load.FigureNames.*;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import org.pushbench.server.Transport;
 /**
  * One measurement window (a JMH iteration): opened by zeroing the server's counters and noting every meter,
  * closed by reading them again. Client figures come from the clients' meters, server figures from the server's
- * metrics endpoint, CPU of each side from its own process.
+ * probe (its metrics endpoint, or the OS for a local server without one: {@link ServerFigures}), CPU of each side
+ * from its own process.
  */
 public final class MeasurementWindow {
 
@@ -44,8 +47,8 @@ public final class MeasurementWindow {
         this.server = server;
         this.baseline = baseline;
         load.recipients().latency().takeWindow();
-        server.admin().reset();
-        this.serverAtStart = server.admin().metrics(transport(), false);
+        server.probe().reset();
+        this.serverAtStart = server.probe().metrics(transport(), false);
         this.wireAtStart = load.recipients().wire().snapshot();
         this.countsAtStart = load.recipients().counts();
         this.publisherAtStart = load.publisherMeters().wire().snapshot();
@@ -76,69 +79,51 @@ public final class MeasurementWindow {
         LatencyRecorder.Window latency = load.recipients().latency().takeWindow();
         WireMeter.Snapshot wire = load.recipients().wire().snapshot().minus(wireAtStart);
         RecipientMeters.Counts counts = load.recipients().counts().minus(countsAtStart);
-        ServerSnapshot end = server.admin().metrics(transport(), memory);
+        ServerSnapshot end = server.probe().metrics(transport(), memory);
 
         List<Figure> figures = new ArrayList<>();
         long deliveries = counts.deliveries();
         int clients = load.spec().clients();
-        figures.add(new Figure("deliveries", deliveries, "msgs"));
-        figures.add(new Figure("sent.offeredPerSecond", rate.offeredPerSecond(), "msgs/s"));
-        figures.add(new Figure("sent.achievedPerSecond", rate.achievedPerSecond(), "msgs/s"));
-        figures.add(new Figure("sent.achievedPercent", rate.achievedPercent(), "%"));
-        figures.add(new Figure("sent.belowOffered", rate.belowOffered() ? 1 : 0, "flag"));
+        figures.add(new Figure(DELIVERIES, deliveries, "msgs"));
+        figures.add(new Figure(SENT_OFFERED_PER_SECOND, rate.offeredPerSecond(), "msgs/s"));
+        figures.add(new Figure(SENT_ACHIEVED_PER_SECOND, rate.achievedPerSecond(), "msgs/s"));
+        figures.add(new Figure(SENT_ACHIEVED_PERCENT, rate.achievedPercent(), "%"));
+        figures.add(new Figure(SENT_BELOW_OFFERED, rate.belowOffered() ? 1 : 0, "flag"));
         if (deliveries > 0) {
-            LatencySummary.figures(figures, "latency", latency.corrected());
-            LatencySummary.figures(figures, "uncorrected", latency.uncorrected());
-            figures.add(new Figure("bytes.perDelivery", (double) wire.total() / deliveries, "B/msg"));
+            LatencySummary.figures(figures, LATENCY, latency.corrected());
+            LatencySummary.figures(figures, UNCORRECTED, latency.uncorrected());
+            figures.add(new Figure(BYTES_PER_DELIVERY, (double) wire.total() / deliveries, "B/msg"));
             for (WireCategory c : WireCategory.values()) {
-                figures.add(new Figure("bytes." + c.label() + ".perDelivery", (double) wire.get(c) / deliveries,
-                        "B/msg"));
+                figures.add(new Figure(perDelivery(c), (double) wire.get(c) / deliveries, "B/msg"));
             }
-            figures.add(new Figure("requests.perDelivery", (double) counts.requests() / deliveries, "req/msg"));
-            figures.add(new Figure("server.cpuPerDelivery", (double) (end.cpuTimeNanos()
-                    - serverAtStart.cpuTimeNanos()) / deliveries, "ns/msg"));
-            figures.add(new Figure("client.cpuPerDelivery", (double) clientCpu / deliveries, "ns/msg"));
+            figures.add(new Figure(REQUESTS_PER_DELIVERY, (double) counts.requests() / deliveries, "req/msg"));
+            figures.add(new Figure(CLIENT_CPU_PER_DELIVERY, (double) clientCpu / deliveries, "ns/msg"));
         }
         long answers = counts.requests() - counts.emptyResponses();
         if (counts.emptyResponses() > 0) {
-            figures.add(new Figure("http.bytesPerEmptyPoll", (double) wire.get(WireCategory.EMPTY_POLLS)
+            figures.add(new Figure(HTTP_BYTES_PER_EMPTY_POLL, (double) wire.get(WireCategory.EMPTY_POLLS)
                     / counts.emptyResponses(), "B"));
         }
         if (answers > 0) {
-            figures.add(new Figure("http.headerBytesPerAnswer", (double) wire.get(WireCategory.HEADERS) / answers,
+            figures.add(new Figure(HTTP_HEADER_BYTES_PER_ANSWER, (double) wire.get(WireCategory.HEADERS) / answers,
                     "B"));
         }
         long sent = load.sent() - sentAtStart;
         if (sent > 0) {
             long published = load.publisherMeters().wire().snapshot().minus(publisherAtStart).total();
-            figures.add(new Figure("publisher.bytesPerMessage", (double) published / sent, "B/msg"));
+            figures.add(new Figure(PUBLISHER_BYTES_PER_MESSAGE, (double) published / sent, "B/msg"));
         }
         if (wire.total() > 0) {
-            figures.add(new Figure("bytes.overheadShare", 100.0 * (wire.total() - wire.get(WireCategory.PAYLOAD))
+            figures.add(new Figure(BYTES_OVERHEAD_SHARE, 100.0 * (wire.total() - wire.get(WireCategory.PAYLOAD))
                     / wire.total(), "%"));
         }
-        figures.add(new Figure("bytes.perClientSecond", wire.total() / seconds / clients, "B/s"));
-        figures.add(new Figure("bytes.inFlight", wire.inFlight(), "B"));
+        figures.add(new Figure(BYTES_PER_CLIENT_SECOND, wire.total() / seconds / clients, "B/s"));
+        figures.add(new Figure(BYTES_IN_FLIGHT, wire.inFlight(), "B"));
         if (counts.requests() > 0) {
-            figures.add(new Figure("responses.emptyShare", 100.0 * counts.emptyResponses() / counts.requests(), "%"));
+            figures.add(new Figure(RESPONSES_EMPTY_SHARE, 100.0 * counts.emptyResponses() / counts.requests(), "%"));
         }
-        figures.add(new Figure("server.peakConnections", end.peakConnections(), "conns"));
-        figures.add(new Figure("server.peakHeld", end.peakHeldRequests(), "reqs"));
-        figures.add(new Figure("server.threads", end.liveThreads(), "threads"));
-        if (server.osThreads() >= 0) {
-            figures.add(new Figure("server.osThreads", server.osThreads(), "threads"));
-        }
-        figures.add(new Figure("server.rssGrowthPerClient", (double) (end.residentBytes() - baseline.residentBytes())
-                / clients, "B"));
-        figures.add(new Figure("server.cpu", (end.cpuTimeNanos() - serverAtStart.cpuTimeNanos()) / seconds / 1e9,
-                "cores"));
-        figures.add(new Figure("client.cpu", clientCpu / seconds / 1e9, "cores"));
-        if (memory) {
-            figures.add(new Figure("server.heapPerClient", (double) (end.heapUsedBytes() - baseline.heapBytes())
-                    / clients, "B"));
-            figures.add(new Figure("server.directPerClient", (double) (end.directBytes() - baseline.directBytes())
-                    / clients, "B"));
-        }
+        figures.add(new Figure(CLIENT_CPU, clientCpu / seconds / 1e9, "cores"));
+        ServerFigures.add(figures, server, baseline, serverAtStart, end, deliveries, clients, seconds, memory);
         return new Result(figures, rate, latency.corrected(), latency.uncorrected());
     }
 

@@ -7,6 +7,7 @@ import org.pushbench.server.Transport;
 /**
  * The server process's figures at one moment, as its own metrics endpoint reports them: the process as a whole
  * and the one transport under test, and the store's waiting readers (WebSocket members and held long polls).
+ * A figure the server does not report is {@link #ABSENT}.
  */
 public record ServerSnapshot(
         long heapUsedBytes,
@@ -25,19 +26,28 @@ public record ServerSnapshot(
         long bytesWritten,
         long storeSubscribers) {
 
+    /** A figure the server did not report (or that its probe cannot read): never counted as 0. */
+    public static final long ABSENT = -1;
+
+    static ServerSnapshot absent() {
+        return new ServerSnapshot(ABSENT, ABSENT, (int) ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT,
+                ABSENT, ABSENT, ABSENT, ABSENT, ABSENT);
+    }
+
+    /** The figures of {@code /metrics} (docs/PROTOCOL.md); a server may leave any of them out. */
     static ServerSnapshot of(JsonNode metrics, Transport transport) {
         JsonNode p = metrics.path("process");
         JsonNode t = metrics.path("transports").path(transport.id());
-        if (t.isMissingNode()) {
-            throw new IllegalStateException("the server reports no " + transport.id() + " transport");
-        }
-        return new ServerSnapshot(p.path("heapUsedBytes").asLong(),
-                Math.max(p.path("directBufferBytes").asLong(), p.path("nettyDirectBytes").asLong()),
-                p.path("liveThreads").asInt(), p.path("cpuTimeNanos").asLong(), p.path("residentBytes").asLong(),
-                t.path("openConnections").asLong(), t.path("peakConnections").asLong(),
-                t.path("heldRequests").asLong(), t.path("peakHeldRequests").asLong(),
-                t.path("httpRequests").asLong(), t.path("emptyResponses").asLong(),
-                t.path("messagesDelivered").asLong(), t.path("bytesRead").asLong(), t.path("bytesWritten").asLong(),
-                metrics.path("store").path("subscribers").asLong());
+        return new ServerSnapshot(get(p, "heapUsedBytes"),
+                Math.max(get(p, "directBufferBytes"), get(p, "nettyDirectBytes")),
+                (int) get(p, "liveThreads"), get(p, "cpuTimeNanos"), get(p, "residentBytes"),
+                get(t, "openConnections"), get(t, "peakConnections"), get(t, "heldRequests"),
+                get(t, "peakHeldRequests"), get(t, "httpRequests"), get(t, "emptyResponses"),
+                get(t, "messagesDelivered"), get(t, "bytesRead"), get(t, "bytesWritten"),
+                get(metrics.path("store"), "subscribers"));
+    }
+
+    private static long get(JsonNode object, String field) {
+        return object.path(field).asLong(ABSENT);
     }
 }

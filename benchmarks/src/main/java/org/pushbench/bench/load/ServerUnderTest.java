@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -20,7 +21,7 @@ import org.pushbench.server.Transport;
 /**
  * The chat server a run measures: by default a fresh JVM of its own ({@code org.pushbench.launcher.Launcher},
  * the main class of chat-servers.jar, from this process's class path), so its CPU, memory and threads are its
- * own and not the clients'; or, given {@code host:adminPort}, a server already running elsewhere.
+ * own and not the clients'; or a server already running ({@link #attach}), with or without an admin port.
  */
 public final class ServerUnderTest implements AutoCloseable {
 
@@ -30,18 +31,34 @@ public final class ServerUnderTest implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final String host;
+    private final Map<Transport, Integer> ports;
+    private final String engine;
+    private final ServerProbe probe;
     private final AdminClient admin;
-    private final AdminClient.Health health;
+    private final String adminAddress;
+    private final long pid;
     private final Process process;
     private final Thread stopHook;
 
-    private ServerUnderTest(String host, AdminClient admin, Process process, Thread stopHook)
-            throws IOException, InterruptedException {
+    private ServerUnderTest(String host, Map<Transport, Integer> ports, String engine, ServerProbe probe,
+            AdminClient admin, String adminAddress, long pid, Process process, Thread stopHook) {
         this.host = host;
+        this.ports = ports;
+        this.engine = engine;
+        this.probe = probe;
         this.admin = admin;
-        this.health = admin.health();
+        this.adminAddress = adminAddress;
+        this.pid = pid;
         this.process = process;
         this.stopHook = stopHook;
+    }
+
+    private static ServerUnderTest withAdmin(URI base, Process process, Thread stopHook)
+            throws IOException, InterruptedException {
+        AdminClient admin = new AdminClient(base);
+        AdminClient.Health health = admin.health();
+        return new ServerUnderTest(base.getHost(), health.ports(), health.engine(), admin, admin,
+                base.getHost() + ":" + base.getPort(), process == null ? -1 : process.pid(), process, stopHook);
     }
 
     /**
@@ -70,7 +87,7 @@ public final class ServerUnderTest implements AutoCloseable {
         try {
             String url = adminUrl.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             URI base = URI.create(url);
-            return new ServerUnderTest(base.getHost(), new AdminClient(base), process, stopHook);
+            return withAdmin(base, process, stopHook);
         } catch (Exception e) {
             process.destroyForcibly();
             Runtime.getRuntime().removeShutdownHook(stopHook);
@@ -78,10 +95,23 @@ public final class ServerUnderTest implements AutoCloseable {
         }
     }
 
-    /** A server already running: {@code host:adminPort}. */
-    public static ServerUnderTest attach(String hostAndAdminPort) throws IOException, InterruptedException {
-        URI base = URI.create("http://" + hostAndAdminPort + "/");
-        return new ServerUnderTest(base.getHost(), new AdminClient(base), null, null);
+    /**
+     * A server already running ({@link ServerAddress}). With an admin port, the engine it reports must be
+     * {@code expected}: a run labelled with another engine is refused. Without one, nothing can check the label.
+     */
+    public static ServerUnderTest attach(String spec, Engine expected) throws IOException, InterruptedException {
+        ServerAddress address = ServerAddress.parse(spec);
+        if (!address.hasAdminPort()) {
+            ServerProbe probe = address.pid() > 0 ? new ProcessProbe(address.pid()) : ServerProbe.none();
+            return new ServerUnderTest(address.host(), address.ports(), null, probe, null, null, address.pid(), null,
+                    null);
+        }
+        ServerUnderTest server = withAdmin(URI.create("http://" + spec + "/"), null, null);
+        if (!expected.id().equals(server.engine)) {
+            throw new IllegalArgumentException("the server at " + spec + " reports engine \"" + server.engine
+                    + "\", but the run is labelled engine=" + expected + "; give the engine it runs");
+        }
+        return server;
     }
 
     /** Echoes the server's output to ours (prefixed) and returns its admin URL once it prints it. */
@@ -108,31 +138,49 @@ public final class ServerUnderTest implements AutoCloseable {
         return host;
     }
 
+    /** The engine the server reports, or "unknown" for a server without an admin port. */
     public String engine() {
-        return health.engine();
+        return engine == null ? "unknown" : engine;
     }
 
     public int port(Transport transport) {
-        Integer port = health.ports().get(transport);
+        Integer port = ports.get(transport);
         if (port == null) {
             throw new IllegalStateException("the server runs no " + transport.id() + " transport");
         }
         return port;
     }
 
-    /**
-     * The server's OS threads ({@code /proc/<pid>/task}: JVM threads plus the GC, JIT and other native ones the
-     * JVM's own count leaves out), or -1 when the server is not a process this run started.
-     */
+    /** The server's OS threads ({@link ProcessProbe#threads}), or -1 when its process is not known. */
     public int osThreads() {
-        if (process == null) {
-            return -1;
-        }
-        String[] tasks = new java.io.File("/proc/" + process.pid() + "/task").list();
-        return tasks == null ? -1 : tasks.length;
+        return ProcessProbe.threads(pid);
     }
 
+    /** The sockets its process holds open ({@link ProcessProbe#sockets}), or -1 when not known. */
+    public int osSockets() {
+        return ProcessProbe.sockets(pid);
+    }
+
+    /** The server's process on this machine, or -1 when not known. */
+    public long pid() {
+        return pid;
+    }
+
+    /** {@code host:adminPort}, or null for a server without an admin port. */
+    public String adminAddress() {
+        return adminAddress;
+    }
+
+    /** Where the window reads the server's figures. */
+    public ServerProbe probe() {
+        return probe;
+    }
+
+    /** The admin port of a server that has one (every pushbench server). */
     public AdminClient admin() {
+        if (admin == null) {
+            throw new IllegalStateException("the server at " + host + " has no admin port");
+        }
         return admin;
     }
 

@@ -1,5 +1,7 @@
 package org.pushbench.bench.report;
 
+import static org.pushbench.bench.load.FigureNames.*;
+
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -27,19 +29,19 @@ final class BandwidthTable {
         t.row("Lubbers & Greco 2009: polling (as published)", 871.0, 6.6, 66.0, 665.0);
         t.row("Lubbers & Greco 2009: WebSocket (as published)", 2.0, 0.015, 0.153, 1.526);
         for (ResultRow r : rows) {
-            Double emptyPoll = r.figure("http.bytesPerEmptyPoll");
+            Double emptyPoll = r.figure(HTTP_BYTES_PER_EMPTY_POLL);
             if (r.isIdle() && r.transport() == Transport.SHORT_POLLING && emptyPoll != null) {
                 line(t, "pushbench " + r.engine().id() + ", " + r.headers().label()
                         + " headers: one empty poll, request + answer headers", emptyPoll - 2);
             }
         }
         rows.stream().filter(r -> r.benchmark().equals("FanOut") && r.transport() == Transport.WEBSOCKET
-                && r.figure("bytes.framing.perDelivery") != null)
+                && r.figure(BYTES_FRAMING_PER_DELIVERY) != null)
                 .collect(Collectors.toMap(ResultRow::engine, r -> r, (a, b) -> a.payloadBytes() <= b.payloadBytes() ? a : b,
                         TreeMap::new))
                 .values().forEach(r -> line(t, "pushbench " + r.engine().id() + ": server-to-client frame header ("
-                        + r.payloadBytes() + "-character message, " + Math.round(r.figure("bytes.payload.perDelivery"))
-                        + " B of JSON)", r.figure("bytes.framing.perDelivery")));
+                        + r.payloadBytes() + "-character message, " + Math.round(r.figure(BYTES_PAYLOAD_PER_DELIVERY))
+                        + " B of JSON)", r.figure(BYTES_FRAMING_PER_DELIVERY)));
         line(t, "RFC 6455: client-to-server frame header with its mask (pinned by WireBytesTest)", 6.0);
         return "## Bandwidth for N clients, recomputed (Lubbers & Greco, 2009)\n\n" + t.render()
                 + "\nThe 2009 table counted 871 bytes of headers per poll from a browser with cookies; pushbench's "

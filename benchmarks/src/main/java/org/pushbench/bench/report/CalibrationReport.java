@@ -1,5 +1,7 @@
 package org.pushbench.bench.report;
 
+import static org.pushbench.bench.load.FigureNames.*;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,8 +75,8 @@ final class CalibrationReport {
                 "p50 / engine floor", "p99 / engine floor", "server CPU / engine floor",
                 "client CPU / engine floor's clients", "client CPU / server CPU");
         for (ResultRow row : ratedRows()) {
-            Double server = row.figure("server.cpuPerDelivery");
-            Double client = row.figure("client.cpuPerDelivery");
+            Double server = row.figure(SERVER_CPU_PER_DELIVERY);
+            Double client = row.figure(CLIENT_CPU_PER_DELIVERY);
             String engine = "engine." + row.engine().id();
             r.row(row.transport().id(), row.engine().id(), row.headers().label(),
                     times(row, "latencyP50Us", "machine.pingPong"), times(row, "latencyP50Us", "machine.idleWake"),

@@ -1,5 +1,7 @@
 package org.pushbench.bench.report;
 
+import static org.pushbench.bench.load.FigureNames.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +43,9 @@ final class FloorRatios {
             engine.ifPresent(f -> {
                 ratios.add(new Ratio(r, "latencyP50Us", p50, f.name(), f.p50Us()));
                 ratios.add(new Ratio(r, "latencyP99Us", p99, f.name(), f.p99Us()));
-                add(ratios, r, "serverCpuNsPerDelivery", r.figure("server.cpuPerDelivery"), f.name(),
+                add(ratios, r, "serverCpuNsPerDelivery", r.figure(SERVER_CPU_PER_DELIVERY), f.name(),
                         f.serverCpuNsPerDelivery());
-                add(ratios, r, "clientCpuNsPerDelivery", r.figure("client.cpuPerDelivery"), f.name(),
+                add(ratios, r, "clientCpuNsPerDelivery", r.figure(CLIENT_CPU_PER_DELIVERY), f.name(),
                         f.clientCpuNsPerDelivery());
             });
         }

@@ -1,5 +1,7 @@
 package org.pushbench.bench.report;
 
+import static org.pushbench.bench.load.FigureNames.*;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +86,7 @@ public record ResultRow(
 
     /** Whether a measured window's sender achieved less than 99 % of the offered rate (null: not a sending run). */
     Boolean belowOffered() {
-        Double flag = figure("sent.belowOffered");
+        Double flag = figure(SENT_BELOW_OFFERED);
         return isIdle() || flag == null ? null : flag > 0;
     }
 

@@ -1,5 +1,7 @@
 package org.pushbench.bench.report;
 
+import static org.pushbench.bench.load.FigureNames.*;
+
 import java.util.List;
 
 import org.pushbench.bench.load.LatencySummary;
@@ -58,7 +60,7 @@ final class SummaryTables {
         for (ResultRow r : of(benchmark)) {
             LatencySummary l = r.latency();
             if (l != null) {
-                t.row(r.transport().id(), r.engine().id(), config(r), r.figure("sent.offeredPerSecond"),
+                t.row(r.transport().id(), r.engine().id(), config(r), r.figure(SENT_OFFERED_PER_SECOND),
                         achieved(r), r.deliveriesPerSec(), ms(l.corrected().p50()),
                         ms(l.corrected().p90()), ms(l.corrected().p99()), ms(l.corrected().p999()),
                         ms(l.corrected().max()), ms(l.uncorrected().p50()), ms(l.uncorrected().p99()),
@@ -72,11 +74,11 @@ final class SummaryTables {
         MarkdownTable t = new MarkdownTable("transport", "engine", "load", "B/delivery", "payload", "headers",
                 "framing", "empty polls", "keepalive", "overhead %", "requests/delivery", "empty answers %");
         for (ResultRow r : of(benchmark)) {
-            t.row(r.transport().id(), r.engine().id(), config(r), r.figure("bytes.perDelivery"),
-                    r.figure("bytes.payload.perDelivery"), r.figure("bytes.headers.perDelivery"),
-                    r.figure("bytes.framing.perDelivery"), r.figure("bytes.emptyPolls.perDelivery"),
-                    r.figure("bytes.keepalive.perDelivery"), r.figure("bytes.overheadShare"),
-                    r.figure("requests.perDelivery"), r.figure("responses.emptyShare"));
+            t.row(r.transport().id(), r.engine().id(), config(r), r.figure(BYTES_PER_DELIVERY),
+                    r.figure(BYTES_PAYLOAD_PER_DELIVERY), r.figure(BYTES_HEADERS_PER_DELIVERY),
+                    r.figure(BYTES_FRAMING_PER_DELIVERY), r.figure(BYTES_EMPTY_POLLS_PER_DELIVERY),
+                    r.figure(BYTES_KEEPALIVE_PER_DELIVERY), r.figure(BYTES_OVERHEAD_SHARE),
+                    r.figure(REQUESTS_PER_DELIVERY), r.figure(RESPONSES_EMPTY_SHARE));
         }
         return t;
     }
@@ -87,11 +89,11 @@ final class SummaryTables {
                 "RSS growth/client B",
                 "server CPU µs/delivery", "client CPU µs/delivery");
         for (ResultRow r : of(benchmark)) {
-            t.row(r.transport().id(), r.engine().id(), config(r), r.figure("server.peakConnections"),
-                    r.figure("server.peakHeld"), r.figure("server.threads"), r.figure("server.osThreads"),
-                    r.figure("server.heapPerClient"), r.figure("server.directPerClient"),
-                    r.figure("server.rssGrowthPerClient"),
-                    micros(r.figure("server.cpuPerDelivery")), micros(r.figure("client.cpuPerDelivery")));
+            t.row(r.transport().id(), r.engine().id(), config(r), r.figure(SERVER_PEAK_CONNECTIONS),
+                    r.figure(SERVER_PEAK_HELD), r.figure(SERVER_THREADS), r.figure(SERVER_OS_THREADS),
+                    r.figure(SERVER_HEAP_PER_CLIENT), r.figure(SERVER_DIRECT_PER_CLIENT),
+                    r.figure(SERVER_RSS_GROWTH_PER_CLIENT),
+                    micros(r.figure(SERVER_CPU_PER_DELIVERY)), micros(r.figure(CLIENT_CPU_PER_DELIVERY)));
         }
         return t;
     }
@@ -101,11 +103,11 @@ final class SummaryTables {
                 "empty answers %", "server heap/client B", "server direct/client B", "JVM threads", "OS threads",
                 "peak held");
         for (ResultRow r : of("IdleCost")) {
-            Double perSecond = r.figure("bytes.perClientSecond");
+            Double perSecond = r.figure(BYTES_PER_CLIENT_SECOND);
             t.row(r.transport().id(), r.engine().id(), config(r), perSecond,
-                    perSecond == null ? null : perSecond * 3600 / 1000, r.figure("responses.emptyShare"),
-                    r.figure("server.heapPerClient"), r.figure("server.directPerClient"), r.figure("server.threads"),
-                    r.figure("server.osThreads"), r.figure("server.peakHeld"));
+                    perSecond == null ? null : perSecond * 3600 / 1000, r.figure(RESPONSES_EMPTY_SHARE),
+                    r.figure(SERVER_HEAP_PER_CLIENT), r.figure(SERVER_DIRECT_PER_CLIENT), r.figure(SERVER_THREADS),
+                    r.figure(SERVER_OS_THREADS), r.figure(SERVER_PEAK_HELD));
         }
         return t;
     }
@@ -120,8 +122,8 @@ final class SummaryTables {
                     p.latencyMeanUs() == null ? null : p.latencyMeanUs() / 1000);
             compare(t, r, "max latency ms", l == null ? null : l.corrected().max() / 1000.0,
                     p.latencyMaxUs() == null ? null : p.latencyMaxUs() / 1000);
-            compare(t, r, "B/delivery", r.figure("bytes.perDelivery"), p.bytesPerDelivery());
-            compare(t, r, "idle B/client/s", r.isIdle() ? r.figure("bytes.perClientSecond") : null,
+            compare(t, r, "B/delivery", r.figure(BYTES_PER_DELIVERY), p.bytesPerDelivery());
+            compare(t, r, "idle B/client/s", r.isIdle() ? r.figure(BYTES_PER_CLIENT_SECOND) : null,
                     p.idleBytesPerClientSecond());
         }
         return t;
@@ -144,7 +146,7 @@ final class SummaryTables {
 
     /** The achieved rate, marked when the sender fell below 99 % of the offered one in some window. */
     private static Object achieved(ResultRow r) {
-        Double a = r.figure("sent.achievedPerSecond");
+        Double a = r.figure(SENT_ACHIEVED_PER_SECOND);
         return a != null && Boolean.TRUE.equals(r.belowOffered())
                 ? String.format(java.util.Locale.ROOT, "%.1f ⚠ below 99 %%", a) : a;
     }

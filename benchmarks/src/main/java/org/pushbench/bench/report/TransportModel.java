@@ -1,5 +1,7 @@
 package org.pushbench.bench.report;
 
+import static org.pushbench.bench.load.FigureNames.*;
+
 import java.util.List;
 
 /**
@@ -38,7 +40,7 @@ final class TransportModel {
     }
 
     private static Prediction idle(ResultRow row) {
-        Double emptyExchange = row.figure("http.bytesPerEmptyPoll");
+        Double emptyExchange = row.figure(HTTP_BYTES_PER_EMPTY_POLL);
         return switch (row.transport()) {
             case SHORT_POLLING -> emptyExchange == null ? Prediction.NONE
                     : new Prediction(null, null, null, emptyExchange * 1000.0 / row.pollIntervalMs());
@@ -49,8 +51,8 @@ final class TransportModel {
     }
 
     private static Prediction busy(ResultRow row, List<ResultRow> all) {
-        Double payload = row.figure("bytes.payload.perDelivery");
-        Double headers = row.figure("http.headerBytesPerAnswer");
+        Double payload = row.figure(BYTES_PAYLOAD_PER_DELIVERY);
+        Double headers = row.figure(HTTP_HEADER_BYTES_PER_ANSWER);
         Double floor = floorUs(row, all);
         switch (row.transport()) {
             case SHORT_POLLING -> {
@@ -97,12 +99,12 @@ final class TransportModel {
 
     /** One empty short-poll exchange, measured in this row or else in an idle run of the same client. */
     private static Double emptyExchange(ResultRow row, List<ResultRow> all) {
-        Double own = row.figure("http.bytesPerEmptyPoll");
+        Double own = row.figure(HTTP_BYTES_PER_EMPTY_POLL);
         if (own != null) {
             return own;
         }
         return all.stream().filter(r -> r.isIdle() && r.transport() == row.transport() && r.engine() == row.engine()
-                && r.headers() == row.headers()).map(r -> r.figure("http.bytesPerEmptyPoll"))
+                && r.headers() == row.headers()).map(r -> r.figure(HTTP_BYTES_PER_EMPTY_POLL))
                 .filter(v -> v != null).findFirst().orElse(null);
     }
 }

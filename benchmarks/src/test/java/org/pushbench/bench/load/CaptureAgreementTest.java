@@ -2,6 +2,7 @@ package org.pushbench.bench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pushbench.bench.load.FigureNames.*;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -119,8 +120,8 @@ class CaptureAgreementTest {
             boolean quietAtMark = cut.stillQuiet(load);
             MeasurementWindow.Result result = window.close(false);
             // A short poll during close() may fall before or after the window's own reading of the meters.
-            boolean windowAtCut = cut.stillQuiet(load) || CaptureComparison.figure(result, "bytes.perDelivery")
-                    == (double) cut.membersTotal() / CaptureComparison.figure(result, "deliveries");
+            boolean windowAtCut = cut.stillQuiet(load) || CaptureComparison.figure(result, BYTES_PER_DELIVERY)
+                    == (double) cut.membersTotal() / CaptureComparison.figure(result, DELIVERIES);
             if (!quietAtMark || !windowAtCut) {
                 System.out.println(transport + " on " + server.engine() + ": a poll came "
                         + (quietAtMark ? "before the window read its meters" : "as the marker left") + "; again");

@@ -1,6 +1,7 @@
 package org.pushbench.bench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.pushbench.bench.load.FigureNames.*;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,12 +32,12 @@ final class CaptureComparison {
         assertEquals(bytes(p -> p.srcPort() == port), cut.serverWritten(), where + "bytes the server wrote");
         assertEquals(bytes(p -> p.dstPort() == port), cut.serverRead(), where + "bytes the server read");
 
-        double deliveries = figure(window, "deliveries");
+        double deliveries = figure(window, DELIVERIES);
         assertEquals(expectedDeliveries, (long) deliveries, where + "deliveries");
-        assertEquals((toMembers + fromMembers) / deliveries, figure(window, "bytes.perDelivery"), 0.0,
+        assertEquals((toMembers + fromMembers) / deliveries, figure(window, BYTES_PER_DELIVERY), 0.0,
                 where + "bytes per delivery");
         assertEquals(members, connections(p -> p.dstHost().equals(membersHost)), where + "member connections");
-        assertEquals(connections(p -> true), (long) figure(window, "server.peakConnections"),
+        assertEquals(connections(p -> true), (long) figure(window, SERVER_PEAK_CONNECTIONS),
                 where + "the server's peak connections");
         System.out.printf("port %d: %d B to the members and %d B from them, as counted; TCP resent %d B%n", port,
                 toMembers, fromMembers, segments.stream().mapToLong(LoopbackCapture.Packet::resent).sum());

@@ -1,0 +1,61 @@
+package org.pushbench.bench.load;
+
+import org.pushbench.bench.meter.WireCategory;
+
+/**
+ * The name of every figure a measurement window reports, written once: the window and the link relay publish
+ * under these names, JMH's secondary results carry them, and the summary, its tables and the model read them
+ * back by the same constants (summary.csv's own column names are {@code SummaryWriter}'s).
+ */
+public final class FigureNames {
+
+    public static final String DELIVERIES = "deliveries";
+    public static final String SENT_OFFERED_PER_SECOND = "sent.offeredPerSecond";
+    public static final String SENT_ACHIEVED_PER_SECOND = "sent.achievedPerSecond";
+    public static final String SENT_ACHIEVED_PERCENT = "sent.achievedPercent";
+    public static final String SENT_BELOW_OFFERED = "sent.belowOffered";
+    /** Prefixes of the latency percentiles ({@code latency.p99.us}): from the intended and the actual send time. */
+    public static final String LATENCY = "latency";
+    public static final String UNCORRECTED = "uncorrected";
+
+    public static final String BYTES_PER_DELIVERY = "bytes.perDelivery";
+    public static final String BYTES_PAYLOAD_PER_DELIVERY = perDelivery(WireCategory.PAYLOAD);
+    public static final String BYTES_HEADERS_PER_DELIVERY = perDelivery(WireCategory.HEADERS);
+    public static final String BYTES_FRAMING_PER_DELIVERY = perDelivery(WireCategory.FRAMING);
+    public static final String BYTES_EMPTY_POLLS_PER_DELIVERY = perDelivery(WireCategory.EMPTY_POLLS);
+    public static final String BYTES_KEEPALIVE_PER_DELIVERY = perDelivery(WireCategory.KEEPALIVE);
+    public static final String BYTES_OVERHEAD_SHARE = "bytes.overheadShare";
+    public static final String BYTES_PER_CLIENT_SECOND = "bytes.perClientSecond";
+    public static final String BYTES_IN_FLIGHT = "bytes.inFlight";
+    public static final String PUBLISHER_BYTES_PER_MESSAGE = "publisher.bytesPerMessage";
+
+    public static final String REQUESTS_PER_DELIVERY = "requests.perDelivery";
+    public static final String RESPONSES_EMPTY_SHARE = "responses.emptyShare";
+    public static final String HTTP_BYTES_PER_EMPTY_POLL = "http.bytesPerEmptyPoll";
+    public static final String HTTP_HEADER_BYTES_PER_ANSWER = "http.headerBytesPerAnswer";
+
+    public static final String SERVER_PEAK_CONNECTIONS = "server.peakConnections";
+    public static final String SERVER_PEAK_HELD = "server.peakHeld";
+    public static final String SERVER_THREADS = "server.threads";
+    public static final String SERVER_OS_THREADS = "server.osThreads";
+    public static final String SERVER_OS_SOCKETS = "server.osSockets";
+    public static final String SERVER_RSS_GROWTH_PER_CLIENT = "server.rssGrowthPerClient";
+    public static final String SERVER_HEAP_PER_CLIENT = "server.heapPerClient";
+    public static final String SERVER_DIRECT_PER_CLIENT = "server.directPerClient";
+    public static final String SERVER_CPU = "server.cpu";
+    public static final String SERVER_CPU_PER_DELIVERY = "server.cpuPerDelivery";
+    public static final String CLIENT_CPU = "client.cpu";
+    public static final String CLIENT_CPU_PER_DELIVERY = "client.cpuPerDelivery";
+
+    public static final String LINK_CPU = "link.cpu";
+    public static final String LINK_BYTES = "link.bytes";
+    public static final String LINK_CPU_PER_BYTE = "link.cpuPerByte";
+
+    private FigureNames() {
+    }
+
+    /** The bytes of one category per delivered message: {@code bytes.headers.perDelivery}. */
+    public static String perDelivery(WireCategory category) {
+        return "bytes." + category.label() + ".perDelivery";
+    }
+}

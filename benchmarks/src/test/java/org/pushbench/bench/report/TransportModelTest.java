@@ -1,0 +1,76 @@
+package org.pushbench.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.pushbench.bench.client.HeaderProfile;
+import org.pushbench.bench.link.LinkSpec;
+import org.pushbench.bench.link.NetworkProfile;
+import org.pushbench.bench.load.FigureNames;
+import org.pushbench.bench.load.LatencySummary;
+import org.pushbench.server.Engine;
+import org.pushbench.server.Transport;
+
+/** The model's predictions from given measured inputs, worked out by hand. */
+class TransportModelTest {
+
+    private static final LatencySummary.Percentiles FLOOR = new LatencySummary.Percentiles(3000, 2000, 0, 0, 0, 0, 1);
+
+    @Test
+    void shortPollingWaitsHalfAPeriodAndPaysHeadersPerPollAndPayloadPerMessage() {
+        ResultRow poll = fanOut(Transport.SHORT_POLLING, 1000, LinkSpec.LOOPBACK, Map.of(
+                FigureNames.BYTES_PAYLOAD_PER_DELIVERY, 150.0, FigureNames.HTTP_HEADER_BYTES_PER_ANSWER, 160.0,
+                FigureNames.HTTP_BYTES_PER_EMPTY_POLL, 157.0));
+        TransportModel.Prediction p = TransportModel.predict(poll, List.of(poll, websocket(LinkSpec.LOOPBACK)));
+        assertEquals(500_000 + 2000, p.latencyMeanUs(), "T/2 + the WebSocket median");
+        assertEquals(1_000_000 + 2000, p.latencyMaxUs());
+        // 20 messages/s, one poll a second finds messages: (160 + 2) / 1 s + 20 x (150 + 1), per message
+        assertEquals((162.0 + 20 * 151) / 20, p.bytesPerDelivery(), 1e-9);
+    }
+
+    @Test
+    void longPollingPaysHeadersPayloadAndBracketsAndWaitsForTheNextRequestOnASlowLink() {
+        Map<String, Double> measured = Map.of(FigureNames.BYTES_PAYLOAD_PER_DELIVERY, 150.0,
+                FigureNames.HTTP_HEADER_BYTES_PER_ANSWER, 155.0);
+        ResultRow loopback = fanOut(Transport.LONG_POLLING, 1000, LinkSpec.LOOPBACK, measured);
+        TransportModel.Prediction p = TransportModel.predict(loopback, List.of(loopback, websocket(LinkSpec.LOOPBACK)));
+        assertEquals(155 + 150 + 2, p.bytesPerDelivery());
+        assertEquals(2000.0, p.latencyMeanUs(), "as fast as a push");
+        assertNull(p.latencyMaxUs());
+
+        LinkSpec mobile = LinkSpec.of(NetworkProfile.MOBILE, 0, 0, 0, 0);
+        ResultRow slow = fanOut(Transport.LONG_POLLING, 1000, mobile, measured);
+        TransportModel.Prediction q = TransportModel.predict(slow, List.of(slow, websocket(mobile)));
+        double rttUs = mobile.rttMs() * 1000.0;
+        assertEquals(2000 + rttUs / 2, q.latencyMeanUs(), "a message every 50 ms waits for a request a round trip away");
+        assertEquals(2000 + rttUs, q.latencyMaxUs());
+    }
+
+    @Test
+    void aWebSocketFrameHeaderGrowsWithThePayloadAndIdleCostsAPingAndPong() {
+        ResultRow small = fanOut(Transport.WEBSOCKET, 1000, LinkSpec.LOOPBACK,
+                Map.of(FigureNames.BYTES_PAYLOAD_PER_DELIVERY, 125.0));
+        ResultRow large = fanOut(Transport.WEBSOCKET, 1000, LinkSpec.LOOPBACK,
+                Map.of(FigureNames.BYTES_PAYLOAD_PER_DELIVERY, 126.0));
+        assertEquals(127.0, TransportModel.predict(small, List.of(small)).bytesPerDelivery());
+        assertEquals(130.0, TransportModel.predict(large, List.of(large)).bytesPerDelivery());
+        ResultRow idle = new ResultRow("IdleCost", Transport.WEBSOCKET, Engine.NETTY, 100, 0, 64, 1000, 5000,
+                HeaderProfile.MINIMAL, 0, Map.of(), null, "");
+        assertEquals(8 * 1000.0 / 5000, TransportModel.predict(idle, List.of(idle)).idleBytesPerClientSecond());
+    }
+
+    private static ResultRow fanOut(Transport t, int pollMs, LinkSpec link, Map<String, Double> figures) {
+        return new ResultRow("FanOut", t, Engine.NETTY, 100, 20, 64, pollMs, 0, HeaderProfile.MINIMAL, link, 2000,
+                figures, null, "");
+    }
+
+    private static ResultRow websocket(LinkSpec link) {
+        return new ResultRow("FanOut", Transport.WEBSOCKET, Engine.NETTY, 100, 20, 64, 1000, 0, HeaderProfile.MINIMAL,
+                link, 2000, Map.of(), new LatencySummary(FLOOR, FLOOR), "");
+    }
+}
