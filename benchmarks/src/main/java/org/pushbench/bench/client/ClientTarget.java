@@ -11,21 +11,28 @@ import java.net.InetSocketAddress;
  * @param headers the extra request headers it sends
  * @param route   where its TCP connection goes instead, an emulated link's relay; null to connect directly.
  *                Host and Origin still name the server, so the bytes are the same either way.
+ * @param tls     TLS on the connection ({@code https}, {@code wss}) or {@link ClientTls#OFF}
  */
-public record ClientTarget(String host, int port, String room, HeaderProfile headers, InetSocketAddress route) {
+public record ClientTarget(String host, int port, String room, HeaderProfile headers, InetSocketAddress route,
+        ClientTls tls) {
 
     public ClientTarget(String host, int port, String room, HeaderProfile headers) {
-        this(host, port, room, headers, null);
+        this(host, port, room, headers, null, ClientTls.OFF);
     }
 
     /** The same target reached through {@code relay}. */
     public ClientTarget via(InetSocketAddress relay) {
-        return new ClientTarget(host, port, room, headers, relay);
+        return new ClientTarget(host, port, room, headers, relay, tls);
     }
 
     /** The same target reached directly. */
     public ClientTarget direct() {
-        return new ClientTarget(host, port, room, headers, null);
+        return new ClientTarget(host, port, room, headers, null, tls);
+    }
+
+    /** The same target over {@code value}. */
+    public ClientTarget with(ClientTls value) {
+        return new ClientTarget(host, port, room, headers, route, value);
     }
 
     /** Where the TCP connection goes. */
@@ -39,7 +46,7 @@ public record ClientTarget(String host, int port, String room, HeaderProfile hea
     }
 
     public String origin() {
-        return "http://" + authority();
+        return tls.scheme("http") + "://" + authority();
     }
 
     public String messagesPath() {

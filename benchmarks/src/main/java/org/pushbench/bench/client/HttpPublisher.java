@@ -25,7 +25,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
 import org.pushbench.bench.meter.RecipientMeters;
-import org.pushbench.bench.meter.SocketByteCounter;
+import org.pushbench.bench.meter.ByteCount;
 import org.pushbench.bench.meter.WireCategory;
 import org.pushbench.server.Transport;
 
@@ -64,12 +64,12 @@ public final class HttpPublisher implements Publisher {
         List<CompletableFuture<Void>> opened = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            SocketByteCounter counter = new SocketByteCounter(meters.wire());
+            ConnectionCounters counters = new ConnectionCounters(target, meters.wire());
             loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
-                    ch.pipeline().addLast(counter, new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
-                            new AnswerHandler(counter));
+                    counters.addTo(ch.pipeline(), target).addLast(new HttpClientCodec(),
+                            new HttpObjectAggregator(1 << 20), new AnswerHandler(counters.application()));
                 }
             }).addListener((ChannelFutureListener) f -> {
                 if (f.isSuccess()) {
@@ -135,10 +135,10 @@ public final class HttpPublisher implements Publisher {
     /** Accounts for each {@code 201} and hands the connection to the next message. */
     private final class AnswerHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
 
-        private final SocketByteCounter counter;
+        private final ByteCount counter;
         private long accounted;
 
-        AnswerHandler(SocketByteCounter counter) {
+        AnswerHandler(ByteCount counter) {
             this.counter = counter;
         }
 

@@ -25,14 +25,14 @@ import io.netty.handler.codec.http.HttpVersion;
 
 import org.pushbench.bench.meter.DeliveryCheck;
 import org.pushbench.bench.meter.RecipientMeters;
-import org.pushbench.bench.meter.SocketByteCounter;
+import org.pushbench.bench.meter.ByteCount;
 import org.pushbench.bench.meter.WireCategory;
 import org.pushbench.bench.meter.WireMeter;
 
 /**
  * What the two polling clients share: one keep-alive HTTP/1.1 connection, a {@code GET} for the messages after
  * the client's cursor, and the accounting of each exchange. An exchange's bytes are read off the connection's
- * {@link SocketByteCounter} between sending the request and completing the answer (no pipelining, so nothing
+ * application byte count ({@link ConnectionCounters}: above TLS when on) between sending the request and completing the answer (no pipelining, so nothing
  * else crosses the socket meanwhile); the body's delivered objects are payload, the rest of the body framing,
  * everything else headers, and an exchange that brought nothing counts whole as an empty poll.
  */
@@ -49,7 +49,7 @@ abstract class PollingClient implements SimulatedClient {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean closed;
     private volatile Channel channel;
-    private SocketByteCounter counter;
+    private ByteCount counter;
     private long readMark;
     private long writeMark;
     private long payloadOfAnswer;
@@ -121,11 +121,11 @@ abstract class PollingClient implements SimulatedClient {
     }
 
     private void connect() {
-        SocketByteCounter socketCounter = new SocketByteCounter(meters.wire());
+        ConnectionCounters counters = new ConnectionCounters(target, meters.wire());
         loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(socketCounter, new HttpClientCodec(), new HttpObjectAggregator(MAX_BODY),
+                counters.addTo(ch.pipeline(), target).addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_BODY),
                         new AnswerHandler());
             }
         }).addListener((ChannelFutureListener) f -> {
@@ -133,7 +133,7 @@ abstract class PollingClient implements SimulatedClient {
                 f.channel().close(); // closed or vanished while this (re)connection was under way
             } else if (f.isSuccess()) {
                 channel = f.channel();
-                counter = socketCounter;
+                counter = counters.application();
                 connected();
             } else {
                 started.completeExceptionally(f.cause());

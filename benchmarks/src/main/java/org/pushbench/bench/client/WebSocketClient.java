@@ -27,7 +27,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 
 import org.pushbench.bench.meter.DeliveryCheck;
 import org.pushbench.bench.meter.RecipientMeters;
-import org.pushbench.bench.meter.SocketByteCounter;
+import org.pushbench.bench.meter.ByteCount;
 import org.pushbench.bench.meter.WireCategory;
 import org.pushbench.bench.meter.WireMeter;
 import org.pushbench.server.Transport;
@@ -83,16 +83,16 @@ public final class WebSocketClient implements SimulatedClient {
     /** Subscribes from the recipient's cursor as it is at start, so a late joiner starts where it joined. */
     @Override
     public CompletableFuture<Void> start() {
-        URI uri = URI.create("ws://" + target.authority() + "/rooms/" + target.room() + "/ws?after="
+        URI uri = URI.create(target.tls().scheme("ws") + "://" + target.authority() + "/rooms/" + target.room() + "/ws?after="
                 + recipient.last());
         handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
                 target.headers().headers(target.origin()), MAX_FRAME, true, false, 10_000, false, false);
-        SocketByteCounter counter = new SocketByteCounter(meters.wire());
+        ConnectionCounters counters = new ConnectionCounters(target, meters.wire());
         loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(counter, new HttpClientCodec(), new HttpObjectAggregator(8192),
-                        new FrameHandler(counter));
+                counters.addTo(ch.pipeline(), target).addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
+                        new FrameHandler(counters.application()));
             }
         }).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess() && closing) {
@@ -165,9 +165,9 @@ public final class WebSocketClient implements SimulatedClient {
     /** The handshake answer first, then frames. */
     private final class FrameHandler extends SimpleChannelInboundHandler<Object> {
 
-        private final SocketByteCounter counter;
+        private final ByteCount counter;
 
-        FrameHandler(SocketByteCounter counter) {
+        FrameHandler(ByteCount counter) {
             this.counter = counter;
         }
 

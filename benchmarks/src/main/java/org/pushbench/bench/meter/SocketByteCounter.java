@@ -10,7 +10,7 @@ import io.netty.channel.ChannelPromise;
  * connection (so a client can measure one exchange) and for its {@link WireMeter} (so a run has a total).
  * One instance per channel; its fields are read on the channel's event loop only.
  */
-public final class SocketByteCounter extends ChannelDuplexHandler {
+public final class SocketByteCounter extends ChannelDuplexHandler implements ByteCount {
 
     private final WireMeter meter;
     private long read;
@@ -20,12 +20,12 @@ public final class SocketByteCounter extends ChannelDuplexHandler {
         this.meter = meter;
     }
 
-    /** Bytes read on this connection so far. */
+    @Override
     public long read() {
         return read;
     }
 
-    /** Bytes written on this connection so far. */
+    @Override
     public long written() {
         return written;
     }

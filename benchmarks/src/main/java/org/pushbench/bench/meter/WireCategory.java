@@ -14,7 +14,14 @@ public enum WireCategory {
     /** Whole request/response exchanges that came back with nothing ({@code 200 []}). */
     EMPTY_POLLS,
     /** WebSocket ping, pong and close frames. */
-    KEEPALIVE;
+    KEEPALIVE,
+    /** Over TLS: the handshake, every byte on the wire until the client's side of it is complete. */
+    TLS_HANDSHAKE,
+    /**
+     * Over TLS: what records add to the bytes above (5-byte headers, AEAD tags, TLS 1.3's content-type byte),
+     * and the messages after the handshake (TLS 1.3 session tickets, close_notify alerts).
+     */
+    TLS_RECORDS;
 
     /** The name used in results: {@code emptyPolls}, {@code keepalive}, ... */
     public String label() {
@@ -24,6 +31,8 @@ public enum WireCategory {
             case FRAMING -> "framing";
             case EMPTY_POLLS -> "emptyPolls";
             case KEEPALIVE -> "keepalive";
+            case TLS_HANDSHAKE -> "tlsHandshake";
+            case TLS_RECORDS -> "tlsRecords";
         };
     }
 }
