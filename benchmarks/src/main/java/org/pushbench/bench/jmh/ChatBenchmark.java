@@ -1,5 +1,6 @@
 package org.pushbench.bench.jmh;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.openjdk.jmh.annotations.Level;
@@ -14,6 +15,7 @@ import org.pushbench.bench.client.HeaderProfile;
 import org.pushbench.bench.link.LinkSpec;
 import org.pushbench.bench.link.NetworkProfile;
 import org.pushbench.bench.load.LoadSpec;
+import org.pushbench.bench.load.TlsMode;
 import org.pushbench.server.Engine;
 import org.pushbench.server.Transport;
 
@@ -71,6 +73,10 @@ public abstract class ChatBenchmark {
     @Param("")
     public String serverHeap;
 
+    /** TLS on the server and every client ({@code https}, {@code wss}, TLS 1.3, JDK provider), or plaintext. */
+    @Param("OFF")
+    public TlsMode tls;
+
     Trial trial;
 
     /** The load of this trial, in a room of its own. */
@@ -104,8 +110,10 @@ public abstract class ChatBenchmark {
         String name = benchmarkName();
         LoadSpec spec = spec(Trial.freshRoom(name));
         LinkSpec link = LinkSpec.of(network, rttMs, downKbps, upKbps, jitterMs);
-        trial = new Trial(Trial.stem(name, engine, spec, link), engine, server, serverFlags(), heap, spec,
-                measuresMemory(), link);
+        List<String> flags = new ArrayList<>(serverFlags());
+        flags.addAll(tls.serverFlags());
+        trial = new Trial(Trial.stem(name, engine, spec, link) + tls.fileNamePart(), engine, server, flags, heap,
+                spec, measuresMemory(), link, tls.client());
         trialStarted();
     }
 

@@ -12,6 +12,7 @@ import org.openjdk.jmh.runner.IterationType;
 
 import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
+import org.pushbench.bench.client.ClientTls;
 import org.pushbench.bench.link.LinkRelay;
 import org.pushbench.bench.link.LinkSpec;
 import org.pushbench.bench.link.RelayWindow;
@@ -59,9 +60,10 @@ final class Trial implements AutoCloseable {
      * @param serverHeap      the heap of a server this trial starts ({@code -Xms} = {@code -Xmx})
      * @param memoryPerClient whether windows end with a GC on the server to measure memory per client
      * @param link            the members' network: a relay in front of the server unless loopback
+     * @param tls             TLS on every client, as the server was started with (or is running)
      */
     Trial(String stem, Engine engine, String serverAddress, List<String> serverFlags, String serverHeap,
-            LoadSpec spec, boolean memoryPerClient, LinkSpec link) throws Exception {
+            LoadSpec spec, boolean memoryPerClient, LinkSpec link, ClientTls tls) throws Exception {
         this.stem = stem;
         this.memoryPerClient = memoryPerClient;
         this.server = serverAddress.isEmpty()
@@ -75,7 +77,7 @@ final class Trial implements AutoCloseable {
         try {
             this.baseline = MeasurementWindow.Baseline.of(server.probe().metrics(spec.transport(), true));
             ClientTarget target = new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
-                    spec.headers());
+                    spec.headers()).with(tls);
             relay = link.emulated() ? new LinkRelay(link, target.address()) : null;
             load = new ChatLoad(spec, relay == null ? target : target.via(relay.address()), loop);
             load.connect(CONNECT_TIMEOUT);

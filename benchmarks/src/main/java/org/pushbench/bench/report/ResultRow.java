@@ -16,6 +16,7 @@ import org.pushbench.bench.link.LinkSpec;
 import org.pushbench.bench.link.NetworkProfile;
 import org.pushbench.bench.load.LatencySummary;
 import org.pushbench.bench.load.ResultNames;
+import org.pushbench.bench.load.TlsMode;
 import org.pushbench.server.Engine;
 import org.pushbench.server.Transport;
 
@@ -66,7 +67,7 @@ public record ResultRow(
                 intParam(p, "rttMs", 0), intParam(p, "downKbps", 0), intParam(p, "upKbps", 0),
                 intParam(p, "jitterMs", 0));
         String stem = ResultNames.stem(benchmark, transport.id(), engine.id(), clients, rate, payload, poll,
-                headers.label(), link.fileNamePart());
+                headers.label(), link.fileNamePart()) + TlsMode.ofParam(p.getParam("tls")).fileNamePart();
         Path latencyFile = histogramDir.resolve(stem + ".latency.json");
         boolean timed = Files.isRegularFile(latencyFile);
         return new ResultRow(benchmark, transport, engine, clients, rate, payload, poll,
