@@ -34,6 +34,11 @@ final class Trial implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
     /**
+     * A server with --tls took 16 s to print its ports at load 40 (BouncyCastle and JSSE load first), and more
+     * with a pre-touched 1 GiB heap: 30 s was not enough.
+     */
+    private static final Duration SERVER_START_TIMEOUT = Duration.ofSeconds(90);
+    /**
      * How long the benchmark thread parks when it has counted every delivery so far. Each wake-up is client CPU
      * that no client spends: 0.2 ms cost 5,000 wake-ups a second at any load; 2 ms costs 500 and ends an
      * iteration at most 2 ms late.
@@ -68,7 +73,7 @@ final class Trial implements AutoCloseable {
         this.memoryPerClient = memoryPerClient;
         this.server = serverAddress.isEmpty()
                 ? ServerUnderTest.start(engine, List.of(spec.transport()), serverHeap, serverFlags,
-                        Duration.ofSeconds(30))
+                        SERVER_START_TIMEOUT)
                 : ServerUnderTest.attach(serverAddress, engine);
         this.loop = new ClientLoop(0);
         LinkRelay relay = null;
