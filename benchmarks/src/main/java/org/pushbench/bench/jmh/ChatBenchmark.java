@@ -77,6 +77,13 @@ public abstract class ChatBenchmark {
     @Param("OFF")
     public TlsMode tls;
 
+    /**
+     * Member processes: 0 keeps up to 19,000 members in the benchmark's JVM and spreads more over as many member
+     * JVMs of up to 19,000 as they need (one process here holds 20,000 open files); n > 0 spreads them over n.
+     */
+    @Param("0")
+    public int memberProcesses;
+
     Trial trial;
 
     /** The load of this trial, in a room of its own. */
@@ -113,7 +120,7 @@ public abstract class ChatBenchmark {
         List<String> flags = new ArrayList<>(serverFlags());
         flags.addAll(tls.serverFlags());
         trial = new Trial(Trial.stem(name, engine, spec, link) + tls.fileNamePart(), engine, server, flags, heap,
-                spec, measuresMemory(), link, tls.client());
+                spec, measuresMemory(), link, tls.client(), memberProcesses);
         trialStarted();
     }
 

@@ -2,6 +2,7 @@ package org.pushbench.bench.jmh;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -13,12 +14,16 @@ import org.openjdk.jmh.runner.IterationType;
 import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
 import org.pushbench.bench.client.ClientTls;
+import org.pushbench.bench.fleet.MemberFleet;
 import org.pushbench.bench.link.LinkRelay;
 import org.pushbench.bench.link.LinkSpec;
 import org.pushbench.bench.link.RelayWindow;
 import org.pushbench.bench.load.ChatLoad;
 import org.pushbench.bench.load.Figure;
 import org.pushbench.bench.load.LoadSpec;
+import org.pushbench.bench.load.LocalMembers;
+import org.pushbench.bench.load.Members;
+import org.pushbench.bench.load.MessageEncoder;
 import org.pushbench.bench.load.MeasurementWindow;
 import org.pushbench.bench.load.ResultNames;
 import org.pushbench.bench.load.ServerUnderTest;
@@ -31,8 +36,15 @@ import org.pushbench.server.Engine;
  */
 final class Trial implements AutoCloseable {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Connecting takes a fixed allowance plus a share per client: 19,000 clients took over two minutes on this
+     * 2-core machine while other jobs loaded it.
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(1);
+    private static final Duration CONNECT_TIMEOUT_PER_CLIENT = Duration.ofMillis(20);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    /** Each member JVM's heap: ~19,000 members need well under it. */
+    private static final String MEMBER_HEAP = "1g";
     /**
      * A server with --tls took 16 s to print its ports at load 40 (BouncyCastle and JSSE load first), and more
      * with a pre-touched 1 GiB heap: 30 s was not enough.
@@ -66,9 +78,12 @@ final class Trial implements AutoCloseable {
      * @param memoryPerClient whether windows end with a GC on the server to measure memory per client
      * @param link            the members' network: a relay in front of the server unless loopback
      * @param tls             TLS on every client, as the server was started with (or is running)
+     * @param memberProcesses member JVMs of their own; 0 for this JVM, or as many as the clients need past
+     *                        {@link MemberFleet#MEMBERS_PER_PROCESS} (plaintext only, for now)
      */
     Trial(String stem, Engine engine, String serverAddress, List<String> serverFlags, String serverHeap,
-            LoadSpec spec, boolean memoryPerClient, LinkSpec link, ClientTls tls) throws Exception {
+            LoadSpec spec, boolean memoryPerClient, LinkSpec link, ClientTls tls, int memberProcesses)
+            throws Exception {
         this.stem = stem;
         this.memoryPerClient = memoryPerClient;
         this.server = serverAddress.isEmpty()
@@ -84,8 +99,9 @@ final class Trial implements AutoCloseable {
             ClientTarget target = new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
                     spec.headers()).with(tls);
             relay = link.emulated() ? new LinkRelay(link, target.address()) : null;
-            load = new ChatLoad(spec, relay == null ? target : target.via(relay.address()), loop);
-            load.connect(CONNECT_TIMEOUT);
+            Members members = members(spec, relay == null ? target : target.via(relay.address()), memberProcesses);
+            load = new ChatLoad(spec, target, loop, members, MessageEncoder.sentMessages(spec.payloadBytes()));
+            load.connect(CONNECT_TIMEOUT.plus(CONNECT_TIMEOUT_PER_CLIENT.multipliedBy(spec.clients())));
             load.startSending();
         } catch (Exception | Error e) {
             try {
@@ -97,7 +113,18 @@ final class Trial implements AutoCloseable {
         }
         this.relay = relay;
         this.load = load;
-        this.progress = () -> this.load.recipients().counts().deliveries();
+        this.progress = this.load.members()::deliveries;
+    }
+
+    private Members members(LoadSpec spec, ClientTarget target, int processes) throws Exception {
+        int n = processes > 0 ? processes
+                : spec.clients() > MemberFleet.MEMBERS_PER_PROCESS ? MemberFleet.processesFor(spec.clients()) : 0;
+        if (n > 0 && target.tls() != ClientTls.OFF) {
+            throw new IllegalArgumentException("member processes do not carry TLS yet: run at most "
+                    + MemberFleet.MEMBERS_PER_PROCESS + " clients with tls=ON");
+        }
+        return n == 0 ? new LocalMembers(spec, spec.clients(), target, loop)
+                : MemberFleet.start(spec, Collections.nCopies(n, target), MEMBER_HEAP);
     }
 
     /** The result file name of this benchmark's run of {@code spec}. */
@@ -113,7 +140,7 @@ final class Trial implements AutoCloseable {
 
     /** Counts wire bytes instead of deliveries as the benchmark's operations (for an idle room). */
     void scoreBytes() {
-        this.progress = () -> load.recipients().wire().snapshot().total();
+        this.progress = load.members()::wireBytes;
     }
 
     void beginIteration() throws Exception {

@@ -46,11 +46,11 @@ public final class MeasurementWindow {
         this.load = load;
         this.server = server;
         this.baseline = baseline;
-        load.recipients().latency().takeWindow();
+        Members.Reading atStart = load.members().read();
         server.probe().reset();
         this.serverAtStart = server.probe().metrics(transport(), false);
-        this.wireAtStart = load.recipients().wire().snapshot();
-        this.countsAtStart = load.recipients().counts();
+        this.wireAtStart = atStart.wire();
+        this.countsAtStart = atStart.counts();
         this.publisherAtStart = load.publisherMeters().wire().snapshot();
         this.sentAtStart = load.sent();
         this.clientCpuAtStart = clientCpuNanos();
@@ -76,9 +76,10 @@ public final class MeasurementWindow {
         double seconds = (endNanos - startNanos) / 1e9;
         SendRate rate = new SendRate(load.due(endNanos) - dueAtStart, load.sent() - sentAtStart, seconds);
         long clientCpu = clientCpuNanos() - clientCpuAtStart;
-        LatencyRecorder.Window latency = load.recipients().latency().takeWindow();
-        WireMeter.Snapshot wire = load.recipients().wire().snapshot().minus(wireAtStart);
-        RecipientMeters.Counts counts = load.recipients().counts().minus(countsAtStart);
+        Members.Reading reading = load.members().read();
+        LatencyRecorder.Window latency = reading.latency();
+        WireMeter.Snapshot wire = reading.wire().minus(wireAtStart);
+        RecipientMeters.Counts counts = reading.counts().minus(countsAtStart);
         ServerSnapshot end = server.probe().metrics(transport(), memory);
 
         List<Figure> figures = new ArrayList<>();

@@ -2,8 +2,9 @@ package org.pushbench.bench.load;
 
 import java.util.concurrent.locks.LockSupport;
 
+import java.util.function.Consumer;
+
 import org.pushbench.bench.client.Publisher;
-import org.pushbench.bench.meter.RecipientMeters;
 import org.pushbench.bench.meter.SendLog;
 
 /**
@@ -24,11 +25,12 @@ final class OpenLoopSender {
     private volatile boolean running = true;
     private volatile long sent;
 
-    OpenLoopSender(Publisher publisher, LoadSpec spec, RecipientMeters recipients, MessageEncoder encoder) {
+    /** @param followers told of the schedule before the first message leaves */
+    OpenLoopSender(Publisher publisher, LoadSpec spec, Consumer<SendLog> followers, MessageEncoder encoder) {
         this.publisher = publisher;
         this.log = new SendLog(System.nanoTime() + START_DELAY_NANOS, 1_000_000_000L / spec.ratePerSecond());
         this.encoder = encoder;
-        recipients.sendLog(log);
+        followers.accept(log);
         this.thread = new Thread(this::run, "pushbench-open-loop-sender");
         thread.setDaemon(true);
     }

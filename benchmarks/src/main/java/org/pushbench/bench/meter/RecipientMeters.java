@@ -16,6 +16,7 @@ public final class RecipientMeters {
     private final LongAdder emptyResponses = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
+    private final LateSendTimes late = new LateSendTimes();
     private volatile SendLog sendLog;
     private volatile String firstError;
 
@@ -31,6 +32,11 @@ public final class RecipientMeters {
         return check;
     }
 
+    /** The schedule the deliveries are timed against; null until set. */
+    public SendLog sendLog() {
+        return sendLog;
+    }
+
     /** The schedule whose stamps the deliveries carry; until set, deliveries are checked but not timed. */
     public void sendLog(SendLog log) {
         this.sendLog = log;
@@ -44,11 +50,31 @@ public final class RecipientMeters {
         deliveries.increment();
         SendLog log = sendLog;
         if (log != null && stamp >= 0) {
-            try {
-                latency.record(log.intendedNanos(stamp), log.actualSendNanos(stamp), receivedNanos);
-            } catch (IllegalStateException tooFarBehind) {
-                error(tooFarBehind.getMessage());
+            if (log.hasSent(stamp)) {
+                time(log, stamp, receivedNanos);
+            } else {
+                late.await(stamp, receivedNanos);
+                sendTimesArrived();
             }
+        }
+    }
+
+    private void time(SendLog log, long stamp, long receivedNanos) {
+        try {
+            latency.record(log.intendedNanos(stamp), log.actualSendNanos(stamp), receivedNanos);
+        } catch (IllegalStateException tooFarBehind) {
+            error(tooFarBehind.getMessage());
+        }
+    }
+
+    /**
+     * Times the deliveries that came before their send time was known (members in another process than the
+     * publisher learn it by message); call whenever send times were logged.
+     */
+    public void sendTimesArrived() {
+        SendLog log = sendLog;
+        if (log != null) {
+            late.drain(log, (stamp, receivedNanos) -> time(log, stamp, receivedNanos));
         }
     }
 
@@ -90,6 +116,11 @@ public final class RecipientMeters {
 
     /** Counter values at one moment; {@link #minus} gives a window. */
     public record Counts(long deliveries, long requests, long emptyResponses, long errors) {
+        public Counts plus(Counts other) {
+            return new Counts(deliveries + other.deliveries, requests + other.requests,
+                    emptyResponses + other.emptyResponses, errors + other.errors);
+        }
+
         public Counts minus(Counts earlier) {
             return new Counts(deliveries - earlier.deliveries, requests - earlier.requests,
                     emptyResponses - earlier.emptyResponses, errors - earlier.errors);

@@ -17,6 +17,13 @@ public final class SendLog {
     private final long periodNanos;
     private final AtomicLongArray actualSend = new AtomicLongArray(RING);
     private final AtomicLong newestSent = new AtomicLong(-1);
+    private volatile Listener listener;
+
+    /** Learns each send time as it is logged (to pass it on to members in other processes). */
+    @FunctionalInterface
+    public interface Listener {
+        void sent(long stamp, long nanoTime);
+    }
 
     public SendLog(long originNanos, long periodNanos) {
         this.originNanos = originNanos;
@@ -32,10 +39,35 @@ public final class SendLog {
         return originNanos + stamp;
     }
 
+    public long originNanos() {
+        return originNanos;
+    }
+
+    public long periodNanos() {
+        return periodNanos;
+    }
+
+    /** From now on {@code l} hears of every send time logged. */
+    public void listen(Listener l) {
+        this.listener = l;
+    }
+
     /** Called by a publisher just before the message is written to its socket. */
     public void sent(long stamp, long nanoTime) {
         actualSend.set(slot(stamp), nanoTime);
         newestSent.accumulateAndGet(stamp / periodNanos, Math::max);
+        Listener l = listener;
+        if (l != null) {
+            l.sent(stamp, nanoTime);
+        }
+    }
+
+    /**
+     * Whether the send time of {@code stamp} is known yet. Always so in the publisher's process (it is logged
+     * before the write); a member in another process may parse a message before its send time reached it.
+     */
+    public boolean hasSent(long stamp) {
+        return stamp / periodNanos <= newestSent.get();
     }
 
     /**

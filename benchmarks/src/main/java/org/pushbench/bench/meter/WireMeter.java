@@ -68,6 +68,14 @@ public final class WireMeter {
             return total() - attributed();
         }
 
+        public Snapshot plus(Snapshot other) {
+            long[] sum = new long[byCategory.length];
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] = byCategory[i] + other.byCategory[i];
+            }
+            return new Snapshot(read + other.read, written + other.written, sum);
+        }
+
         public Snapshot minus(Snapshot earlier) {
             long[] diff = new long[byCategory.length];
             for (int i = 0; i < diff.length; i++) {

@@ -28,7 +28,7 @@ class OpenLoopSenderTest {
         StallingPublisher publisher = new StallingPublisher();
         OpenLoopSender sender = new OpenLoopSender(publisher,
                 new LoadSpec(Transport.WEBSOCKET, 1, RATE, 8, 1000, 0, HeaderProfile.MINIMAL, "r"),
-                new RecipientMeters(), MessageEncoder.sentMessages(8));
+                new RecipientMeters()::sendLog, MessageEncoder.sentMessages(8));
         sender.start();
         while (publisher.sent.size() < 40) {
             Thread.sleep(10);

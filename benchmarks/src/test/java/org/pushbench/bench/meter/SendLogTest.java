@@ -49,4 +49,22 @@ class SendLogTest {
         assertTrue(meters.firstError().contains("cannot keep up"), meters.firstError());
         assertEquals(0, meters.latency().takeWindow().corrected().getTotalCount(), "no latency taken for it");
     }
+
+    @Test
+    void aDeliveryParsedBeforeItsSendTimeArrivedIsTimedOnceItDoes() {
+        RecipientMeters meters = new RecipientMeters();
+        SendLog log = new SendLog(ORIGIN, PERIOD);
+        meters.sendLog(log);
+        DeliveryCheck.Recipient member = meters.check().newRecipient();
+        meters.delivered(member, 1, log.stamp(0), ORIGIN + 5_000_000);
+        assertEquals(0, meters.latency().takeWindow().corrected().getTotalCount(), "not timed without a send time");
+        log.sent(log.stamp(0), ORIGIN + 1_000_000);
+        meters.sendTimesArrived();
+        meters.sendTimesArrived();
+        LatencyRecorder.Window w = meters.latency().takeWindow();
+        assertEquals(1, w.corrected().getTotalCount(), "timed exactly once");
+        assertEquals(5_000, w.corrected().getMaxValue(), 5, "from the intended send time, in µs");
+        assertEquals(4_000, w.uncorrected().getMaxValue(), 5, "from the actual send time, in µs");
+        assertEquals(1, meters.counts().deliveries());
+    }
 }
