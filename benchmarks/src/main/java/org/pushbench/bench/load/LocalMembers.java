@@ -13,6 +13,7 @@ import org.pushbench.bench.client.LongPollingClient;
 import org.pushbench.bench.client.ShortPollingClient;
 import org.pushbench.bench.client.SimulatedClient;
 import org.pushbench.bench.client.WebSocketClient;
+import org.pushbench.bench.meter.DeliveryCheck;
 import org.pushbench.bench.meter.RecipientMeters;
 import org.pushbench.bench.meter.SendLog;
 
@@ -116,8 +117,13 @@ public final class LocalMembers implements Members {
 
     @Override
     public void verify(long lastId) {
-        meters.check().verify(lastId);
         long errors = meters.counts().errors();
+        try {
+            meters.check().verify(lastId);
+        } catch (DeliveryCheck.DeliveryFailure e) {
+            throw errors == 0 ? e : new DeliveryCheck.DeliveryFailure(e.getMessage() + "; the members saw " + errors
+                    + " protocol errors, the first: " + meters.firstError());
+        }
         if (errors > 0) {
             throw new IllegalStateException("a member saw " + errors + " protocol errors; the first: "
                     + meters.firstError());
