@@ -124,7 +124,7 @@ trap 'exit 143' TERM
 
 wait_for() { # what, command...
     local what=$1; shift
-    for _ in $(seq 1 900); do # 90 s: three nodes starting at once on a loaded 2-core machine took over 30
+    for _ in $(seq 1 900); do # 90 s: three nodes starting at once on a loaded 2-core machine took over 30 s
         if "$@" >/dev/null 2>&1; then return 0; fi
         sleep 0.1
     done

@@ -130,7 +130,9 @@ public final class ClusterProcess implements AutoCloseable {
     /** A base port b where b .. b+width-1, b+10 .. b+10+width-1, ... ({@code blocks} of them) are all free. */
     private static int freeBlock(int width, int blocks) throws IOException {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20_000 + 10 * ThreadLocalRandom.current().nextInt(3_000);
+            // Below the ephemeral range (32768-60999): a port there, free when checked, may be taken by any
+            // outgoing connection before the script binds it (HAProxy then failed with "Address already in use").
+            int base = 20_000 + 10 * ThreadLocalRandom.current().nextInt(1_000);
             if (allFree(base, width, blocks)) {
                 return base;
             }
