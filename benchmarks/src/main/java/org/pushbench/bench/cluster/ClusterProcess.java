@@ -50,13 +50,24 @@ public final class ClusterProcess implements AutoCloseable {
      */
     public static ClusterProcess start(Path repository, Path jar, int nodes, String engine, String balance,
             Path dir) throws IOException, InterruptedException {
+        return start(repository, jar, nodes, engine, balance, dir, List.of());
+    }
+
+    /** The same, each node started with {@code nodeFlags} (launcher flags, e.g. {@code --pong-timeout 60s}). */
+    public static ClusterProcess start(Path repository, Path jar, int nodes, String engine, String balance,
+            Path dir, List<String> nodeFlags) throws IOException, InterruptedException {
         int front = freeBlock(4, 1);
         int nodeBase = freeBlock(4, nodes) - 10;
         int redis = freeBlock(1, 1);
-        Process script = new ProcessBuilder("scripts/cluster.sh", "--nodes", Integer.toString(nodes), "--engine",
-                engine, "--balance", balance, "--front-port", Integer.toString(front), "--node-port",
+        List<String> command = new ArrayList<>(List.of("scripts/cluster.sh", "--nodes", Integer.toString(nodes),
+                "--engine", engine, "--balance", balance, "--front-port", Integer.toString(front), "--node-port",
                 Integer.toString(nodeBase), "--redis-port", Integer.toString(redis), "--dir", dir.toString(),
-                "--jar", jar.toString()).directory(repository.toFile()).redirectErrorStream(true).start();
+                "--jar", jar.toString()));
+        if (!nodeFlags.isEmpty()) {
+            command.add("--");
+            command.addAll(nodeFlags);
+        }
+        Process script = new ProcessBuilder(command).directory(repository.toFile()).redirectErrorStream(true).start();
         List<Node> found = new ArrayList<>();
         List<Long> helpers = new ArrayList<>();
         StringBuilder said = new StringBuilder();

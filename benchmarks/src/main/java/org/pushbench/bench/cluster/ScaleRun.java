@@ -25,7 +25,9 @@ import org.pushbench.server.Transport;
  * (scripts/cluster.sh: Redis and N nodes; the members connect to the nodes directly, since one HAProxy process
  * would hold two sockets per member within its own 20,000 open files) and several member processes, process i
  * on node i mod N. The publisher sends to node 1 at {@code rate} messages a second; Redis carries each message to
- * every node. The run fails unless every member gets every message exactly once and in order.
+ * every node. The run fails unless every member gets every message exactly once and in order. The nodes wait 60 s
+ * for a pong instead of 10: at 50,000 members on two shared cores the member processes answered pings late and
+ * the nodes closed 1008 (pong timeout) on over half of them.
  *
  * <pre>java -cp benchmarks.jar org.pushbench.bench.cluster.ScaleRun [members] [rate/s] [nodes] [member processes]
  *     [seconds] [transport]</pre>
@@ -44,7 +46,7 @@ public final class ScaleRun {
         Transport transport = args.length > 5 ? Transport.parse(args[5]) : Transport.WEBSOCKET;
         Path dir = Files.createTempDirectory("pushbench-scale");
         try (ClusterProcess cluster = ClusterProcess.start(Path.of("."), Path.of("servers/target/chat-servers.jar"),
-                nodes, "netty", "roundrobin", dir)) {
+                nodes, "netty", "roundrobin", dir, List.of("--pong-timeout", "60s"))) {
             run(cluster, transport, members, rate, processes, measured);
         }
     }
