@@ -14,6 +14,7 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.pushbench.bench.client.HeaderProfile;
 import org.pushbench.bench.link.LinkSpec;
 import org.pushbench.bench.link.NetworkProfile;
+import org.pushbench.bench.load.Figure;
 import org.pushbench.bench.load.LoadSpec;
 import org.pushbench.bench.load.TlsMode;
 import org.pushbench.server.Engine;
@@ -138,9 +139,14 @@ public abstract class ChatBenchmark {
         trial.beginIteration();
     }
 
+    /** Figures of the benchmark's own for the iteration that ends (after its window's): none by default. */
+    List<Figure> iterationFigures() {
+        return List.of();
+    }
+
     @TearDown(Level.Iteration)
     public void endIteration(IterationParams iteration) throws Exception {
-        trial.endIteration(iteration);
+        trial.endIteration(iteration, iterationFigures());
     }
 
     @TearDown(Level.Trial)

@@ -14,6 +14,7 @@ import org.openjdk.jmh.runner.IterationType;
 import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
 import org.pushbench.bench.client.ClientTls;
+import org.pushbench.bench.client.SimulatedClient;
 import org.pushbench.bench.fleet.MemberFleet;
 import org.pushbench.bench.link.LinkRelay;
 import org.pushbench.bench.link.LinkSpec;
@@ -27,6 +28,7 @@ import org.pushbench.bench.load.MessageEncoder;
 import org.pushbench.bench.load.MeasurementWindow;
 import org.pushbench.bench.load.ResultNames;
 import org.pushbench.bench.load.ServerUnderTest;
+import org.pushbench.bench.meter.RecipientMeters;
 import org.pushbench.server.Engine;
 
 /**
@@ -149,9 +151,23 @@ final class Trial implements AutoCloseable {
         timing = false;
     }
 
-    void endIteration(IterationParams iteration) throws Exception {
+    /**
+     * A member about to join the room from one message back, on meters of its own ({@link ChatLoad#newcomer});
+     * waits up to {@code wait} for the room's first delivery, which it needs.
+     */
+    SimulatedClient newcomer(RecipientMeters own, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (load.members().deliveries() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return load.newcomer(own);
+    }
+
+    /** Ends the iteration's window and publishes its figures, with {@code more} of the benchmark's own. */
+    void endIteration(IterationParams iteration, List<Figure> more) throws Exception {
         MeasurementWindow.Result result = window.close(memoryPerClient);
         List<Figure> figures = new ArrayList<>(result.figures());
+        figures.addAll(more);
         if (relayWindow != null) {
             figures.addAll(relayWindow.close());
         }

@@ -10,6 +10,7 @@ import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
 import org.pushbench.bench.client.HttpPublisher;
 import org.pushbench.bench.client.Publisher;
+import org.pushbench.bench.client.SimulatedClient;
 import org.pushbench.bench.client.WebSocketPublisher;
 import org.pushbench.bench.meter.RecipientMeters;
 import org.pushbench.server.Transport;
@@ -86,6 +87,11 @@ public final class ChatLoad implements AutoCloseable {
     /** Churn of members in this process: {@link LocalMembers#replace}. */
     public void replaceMembers(int count, Random random, Duration timeout) throws Exception {
         local().replace(count, random, timeout);
+    }
+
+    /** A member about to join from one message back, on meters of its own: {@link LocalMembers#newcomer}. */
+    public SimulatedClient newcomer(RecipientMeters own) {
+        return local().newcomer(own);
     }
 
     /** Starts the schedule; does nothing at rate 0 (an idle room). */

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Waits, bounded, for a load's connections to finish closing, and fails loudly when some never do. */
-final class CloseWait {
+public final class CloseWait {
 
     /** Far more than a close handshake takes, even for 20,000 members over an emulated mobile link. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -17,7 +17,7 @@ final class CloseWait {
     }
 
     /** Returns once every future is done; throws if some are not within {@link #TIMEOUT}. */
-    static void await(List<CompletableFuture<Void>> closed) {
+    public static void await(List<CompletableFuture<Void>> closed) {
         try {
             CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

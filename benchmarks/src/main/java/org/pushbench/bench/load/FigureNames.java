@@ -18,6 +18,13 @@ public final class FigureNames {
     public static final String LATENCY = "latency";
     public static final String UNCORRECTED = "uncorrected";
 
+    /**
+     * Prefix of a newcomer's time from starting to connect to its first message ({@code firstMessage.p50.us}),
+     * and the number of newcomers timed ({@code firstMessage.count}).
+     */
+    public static final String FIRST_MESSAGE = "firstMessage";
+    public static final String FIRST_MESSAGE_COUNT = FIRST_MESSAGE + ".count";
+
     public static final String BYTES_PER_DELIVERY = "bytes.perDelivery";
     public static final String BYTES_PAYLOAD_PER_DELIVERY = perDelivery(WireCategory.PAYLOAD);
     public static final String BYTES_HEADERS_PER_DELIVERY = perDelivery(WireCategory.HEADERS);

@@ -25,7 +25,7 @@ public record LatencySummary(Percentiles corrected, Percentiles uncorrected) {
     }
 
     /** One window's latency figures under {@code prefix} ({@code latency.p99.us}), microseconds. */
-    static void figures(java.util.List<Figure> figures, String prefix, Histogram h) {
+    public static void figures(java.util.List<Figure> figures, String prefix, Histogram h) {
         figures.add(new Figure(prefix + ".mean.us", h.getMean(), "us"));
         figures.add(new Figure(prefix + ".p50.us", h.getValueAtPercentile(50), "us"));
         figures.add(new Figure(prefix + ".p90.us", h.getValueAtPercentile(90), "us"));

@@ -40,6 +40,10 @@ public final class LocalMembers implements Members {
     }
 
     private SimulatedClient newClient() {
+        return newClient(meters);
+    }
+
+    private SimulatedClient newClient(RecipientMeters meters) {
         return switch (spec.transport()) {
             case SHORT_POLLING -> new ShortPollingClient(loop, target, meters, spec.pollIntervalMillis());
             case LONG_POLLING -> new LongPollingClient(loop, target, meters, spec.waitMillis());
@@ -88,6 +92,31 @@ public final class LocalMembers implements Members {
         }
         clients.addAll(newcomers);
         startAll(newcomers, System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
+     * A member about to join, not yet connected, on meters of its own: a page reopened now, whose cursor is one
+     * message behind the newest one a member has, so that its first answer (or the frames after its handshake)
+     * carries a message at once. Its time to that message is set-up alone: connection, handshakes, first poll.
+     * A short-polling newcomer polls at once, as a page being opened fetches what it missed. It takes no part in
+     * the room's delivery check; the caller closes it.
+     */
+    public synchronized SimulatedClient newcomer(RecipientMeters own) {
+        long newest = clients.stream().mapToLong(c -> c.recipient().last()).max().orElseThrow();
+        if (newest < 1) {
+            throw new IllegalStateException("no member has a message yet: a newcomer would wait for the next one");
+        }
+        return newcomer(own, newest - 1);
+    }
+
+    /** A member about to join from message {@code after}, on meters of its own, as {@link #newcomer(RecipientMeters)}. */
+    public SimulatedClient newcomer(RecipientMeters own, long after) {
+        SimulatedClient newcomer = newClient(own);
+        if (newcomer instanceof ShortPollingClient page) {
+            page.firstPollAtOnce();
+        }
+        newcomer.recipient().joinAfter(after);
+        return newcomer;
     }
 
     @Override

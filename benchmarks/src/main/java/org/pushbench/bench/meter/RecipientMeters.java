@@ -1,5 +1,6 @@
 package org.pushbench.bench.meter;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,6 +20,7 @@ public final class RecipientMeters {
     private final LateSendTimes late = new LateSendTimes();
     private volatile SendLog sendLog;
     private volatile String firstError;
+    private final CompletableFuture<Long> firstDelivery = new CompletableFuture<>();
 
     public WireMeter wire() {
         return wire;
@@ -30,6 +32,11 @@ public final class RecipientMeters {
 
     public DeliveryCheck check() {
         return check;
+    }
+
+    /** Completes with the {@link System#nanoTime()} at which the first accepted message was parsed. */
+    public CompletableFuture<Long> firstDelivery() {
+        return firstDelivery;
     }
 
     /** The schedule the deliveries are timed against; null until set. */
@@ -48,6 +55,9 @@ public final class RecipientMeters {
             return;
         }
         deliveries.increment();
+        if (!firstDelivery.isDone()) {
+            firstDelivery.complete(receivedNanos);
+        }
         SendLog log = sendLog;
         if (log != null && stamp >= 0) {
             if (log.hasSent(stamp)) {

@@ -35,6 +35,7 @@ public record ResultRow(
         int keepaliveMs,
         HeaderProfile headers,
         LinkSpec link,
+        TlsMode tls,
         double primaryScore,
         Map<String, Double> figures,
         LatencySummary latency,
@@ -45,7 +46,7 @@ public record ResultRow(
             int pollIntervalMs, int keepaliveMs, HeaderProfile headers, double primaryScore,
             Map<String, Double> figures, LatencySummary latency, String histogram) {
         this(benchmark, transport, engine, clients, rate, payloadBytes, pollIntervalMs, keepaliveMs, headers,
-                LinkSpec.LOOPBACK, primaryScore, figures, latency, histogram);
+                LinkSpec.LOOPBACK, TlsMode.OFF, primaryScore, figures, latency, histogram);
     }
 
     static ResultRow of(RunResult run, Path histogramDir) throws IOException {
@@ -66,12 +67,13 @@ public record ResultRow(
         LinkSpec link = network == null ? LinkSpec.LOOPBACK : LinkSpec.of(NetworkProfile.valueOf(network),
                 intParam(p, "rttMs", 0), intParam(p, "downKbps", 0), intParam(p, "upKbps", 0),
                 intParam(p, "jitterMs", 0));
+        TlsMode tls = TlsMode.ofParam(p.getParam("tls"));
         String stem = ResultNames.stem(benchmark, transport.id(), engine.id(), clients, rate, payload, poll,
-                headers.label(), link.fileNamePart()) + TlsMode.ofParam(p.getParam("tls")).fileNamePart();
+                headers.label(), link.fileNamePart()) + tls.fileNamePart();
         Path latencyFile = histogramDir.resolve(stem + ".latency.json");
         boolean timed = Files.isRegularFile(latencyFile);
         return new ResultRow(benchmark, transport, engine, clients, rate, payload, poll,
-                intParam(p, "keepaliveMs", 0), headers, link, run.getPrimaryResult().getScore(), figures,
+                intParam(p, "keepaliveMs", 0), headers, link, tls, run.getPrimaryResult().getScore(), figures,
                 timed ? LatencySummary.read(latencyFile) : null, timed ? stem : "");
     }
 
@@ -89,6 +91,11 @@ public record ResultRow(
     Boolean belowOffered() {
         Double flag = figure(SENT_BELOW_OFFERED);
         return isIdle() || flag == null ? null : flag > 0;
+    }
+
+    /** A newcomer's time to its first message, the row's own figure ({@code FirstMessage}); null otherwise. */
+    boolean isFirstMessage() {
+        return benchmark.equals("FirstMessage");
     }
 
     boolean isIdle() {

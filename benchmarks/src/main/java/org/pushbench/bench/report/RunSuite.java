@@ -29,9 +29,12 @@ import org.pushbench.server.Engine;
 public final class RunSuite {
 
     private static final String USAGE = """
-            Usage: RunSuite --quick|--full [--out DIR] [--engines netty,jetty]
+            Usage: RunSuite --quick|--networks|--full [--out DIR] [--engines netty,jetty]
               --quick     FanOut and IdleCost, every transport and engine, a few minutes
-              --full      the reference run: payload sizes, header profiles, polling sweep, Capacity
+              --networks  the network sweep: FanOut and FirstMessage over the emulated LAN, WAN and MOBILE
+                          links and loopback, plain and with TLS (FirstMessage), ~13 minutes per engine
+              --full      the reference run: payload sizes, header profiles, polling sweep, Capacity and the
+                          network sweep
               --out DIR   the result directory (default results/<timestamp>)
               --engines   which engines (default: every engine on the class path)
             """;
@@ -43,6 +46,7 @@ public final class RunSuite {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean full = rest.remove("--full");
         boolean quick = rest.remove("--quick");
+        boolean networks = rest.remove("--networks");
         Path out = Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
         List<Engine> engines = availableEngines();
         try {
@@ -54,14 +58,14 @@ public final class RunSuite {
                     default -> throw new IllegalArgumentException("unknown flag " + rest.get(i));
                 }
             }
-            if (full == quick) {
-                throw new IllegalArgumentException("say --quick or --full");
+            if ((full ? 1 : 0) + (quick ? 1 : 0) + (networks ? 1 : 0) != 1) {
+                throw new IllegalArgumentException("say one of --quick, --networks or --full");
             }
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             System.err.println("run-benchmarks: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
-        run(full ? "full" : "quick", out, engines);
+        run(full ? "full" : networks ? "networks" : "quick", out, engines);
     }
 
     static void run(String mode, Path out, List<Engine> engines) throws Exception {
@@ -70,8 +74,11 @@ public final class RunSuite {
         EnvironmentReport.write(out.resolve("env.txt"), mode, engines);
         CalibrationLoad calibrationLoad = SuitePlan.calibration(mode);
         List<Floor> floors = Calibration.measure(calibrationLoad, engines);
-        List<Options> plan = mode.equals("full") ? SuitePlan.full(engines, histograms)
-                : SuitePlan.quick(engines, histograms);
+        List<Options> plan = switch (mode) {
+            case "full" -> SuitePlan.full(engines, histograms);
+            case "networks" -> SuitePlan.networks(engines, histograms);
+            default -> SuitePlan.quick(engines, histograms);
+        };
         List<RunResult> results = new ArrayList<>();
         for (Options options : plan) {
             results.addAll(new Runner(options).run());

@@ -17,7 +17,9 @@ import org.pushbench.server.Engine;
 /**
  * What {@code --quick} and {@code --full} run. Quick: FanOut and IdleCost for every transport and engine at one
  * small load, a couple of minutes in all. Full: the reference run: two payload sizes, the browser header profile,
- * the short-polling interval sweep, idle cost with both header profiles, and the Capacity sweep.
+ * the short-polling interval sweep, idle cost with both header profiles, the Capacity sweep and the network sweep.
+ * Networks: FanOut on each emulated link (loopback comes from the full run's own 64-byte FanOut, or is run here),
+ * and FirstMessage on loopback and each link, plain and over TLS.
  */
 final class SuitePlan {
 
@@ -36,7 +38,7 @@ final class SuitePlan {
 
     /** The calibration each mode measures: the load of its FanOut runs at the lightest fan-out (64 B). */
     static CalibrationLoad calibration(String mode) {
-        return mode.equals("full")
+        return !mode.equals("quick")
                 ? new CalibrationLoad(200, 20, 64, Duration.ofSeconds(4), Duration.ofSeconds(10), 5000, 200)
                 : new CalibrationLoad(50, 20, 64, Duration.ofSeconds(3), Duration.ofSeconds(6), 2000, 100);
     }
@@ -54,7 +56,25 @@ final class SuitePlan {
         plan.add(base("Capacity", engines, histograms, "2g").param("clients", "1000", "4000", "8000")
                 .warmupIterations(1).warmupTime(TimeValue.seconds(8))
                 .measurementIterations(2).measurementTime(TimeValue.seconds(6)).build());
+        plan.addAll(networkSweep(engines, histograms, EMULATED));
         return plan;
+    }
+
+    /** The emulated links of the network sweep. */
+    private static final String[] EMULATED = {"LAN", "WAN", "MOBILE"};
+
+    static List<Options> networks(List<Engine> engines, Path histograms) {
+        return networkSweep(engines, histograms, "LOOPBACK", "LAN", "WAN", "MOBILE");
+    }
+
+    private static List<Options> networkSweep(List<Engine> engines, Path histograms, String... fanOutNetworks) {
+        return List.of(
+                fanOut(engines, histograms).param("network", fanOutNetworks).build(),
+                // Newcomers on a MOBILE link take ~0.5 s each with their close: 10 s windows time ~20 of them.
+                base("FirstMessage", engines, histograms, "1g").param("network", "LOOPBACK", "LAN", "WAN", "MOBILE")
+                        .param("tls", "OFF", "ON")
+                        .warmupIterations(1).warmupTime(TimeValue.seconds(3))
+                        .measurementIterations(2).measurementTime(TimeValue.seconds(5)).build());
     }
 
     private static ChainedOptionsBuilder fanOut(List<Engine> engines, Path histograms) {

@@ -24,6 +24,8 @@ final class SummaryTables {
         section(md, "IdleCost: a connected client while nobody talks", idle());
         section(md, "Capacity: the server per connected client", load("Capacity"));
         section(md, "Capacity: latency as the room grows", latency("Capacity"));
+        section(md, "FirstMessage: a newcomer's wait for its first message (connect, handshakes, first exchange)",
+                firstMessage());
         section(md, "Model (prediction) beside measurement", modelVersusMeasured());
         md.append(new BandwidthTable(rows).render());
         return md.toString();
@@ -112,6 +114,23 @@ final class SummaryTables {
         return t;
     }
 
+    private MarkdownTable firstMessage() {
+        MarkdownTable t = new MarkdownTable("transport", "engine", "network", "RTT ms", "tls", "newcomers",
+                "p50 ms", "p90 ms", "p99 ms", "max ms", "model round trips", "model p50 ms (prediction)",
+                "difference %");
+        for (ResultRow r : of("FirstMessage")) {
+            Double p50 = millis(r.figure(FIRST_MESSAGE + ".p50.us"));
+            Double model = TransportModel.firstMessageP50Us(r, rows);
+            Double modelMs = model == null ? null : model / 1000;
+            t.row(r.transport().id(), r.engine().id(), r.link().profile().name(), r.link().rttMs(),
+                    r.tls().name(), r.figure(FIRST_MESSAGE_COUNT), p50, millis(r.figure(FIRST_MESSAGE + ".p90.us")),
+                    millis(r.figure(FIRST_MESSAGE + ".p99.us")), millis(r.figure(FIRST_MESSAGE + ".max.us")),
+                    TransportModel.setupRoundTrips(r), modelMs,
+                    p50 == null || modelMs == null || modelMs == 0 ? null : 100 * (p50 - modelMs) / modelMs);
+        }
+        return t;
+    }
+
     private MarkdownTable modelVersusMeasured() {
         MarkdownTable t = new MarkdownTable("benchmark", "transport", "engine", "load", "figure", "measured",
                 "model (prediction)", "difference %");
@@ -138,6 +157,10 @@ final class SummaryTables {
 
     private static Double ms(double micros) {
         return micros / 1000;
+    }
+
+    private static Double millis(Double micros) {
+        return micros == null ? null : micros / 1000;
     }
 
     private static Double micros(Double nanos) {

@@ -4,6 +4,8 @@ import static org.pushbench.bench.load.FigureNames.*;
 
 import java.util.List;
 
+import org.pushbench.bench.load.TlsMode;
+
 /**
  * The back-of-the-envelope model of the three transports, calibrated with header sizes the harness measured, so
  * that the summary can show what theory predicts beside what was measured. Every figure here is a prediction.
@@ -22,6 +24,9 @@ import java.util.List;
  *       hold.</li>
  *   <li>WebSocket: one frame per message, payload plus a 2, 4 or 10-byte header; idle, one ping and its masked
  *       pong (2 + 6 bytes when empty) per ping interval.</li>
+ *   <li>A newcomer's first message, on every transport: TCP's handshake, TLS 1.3's when on (one round trip),
+ *       and one exchange (the first poll and its answer, or the upgrade and the 101 the frames follow): 2 or 3
+ *       round trips, on top of what the same set-up takes over loopback in the same run.</li>
  * </ul>
  */
 final class TransportModel {
@@ -36,7 +41,24 @@ final class TransportModel {
     }
 
     static Prediction predict(ResultRow row, List<ResultRow> all) {
-        return row.isIdle() ? idle(row) : busy(row, all);
+        return row.isFirstMessage() ? Prediction.NONE : row.isIdle() ? idle(row) : busy(row, all);
+    }
+
+    /** Round trips a newcomer waits before its first message: TCP, TLS 1.3 if on, and its first exchange. */
+    static int setupRoundTrips(ResultRow row) {
+        return 2 + (row.tls() == TlsMode.ON ? 1 : 0);
+    }
+
+    /**
+     * A newcomer's median time to its first message: {@link #setupRoundTrips} round trips of the row's link, plus
+     * the median of the same set-up over loopback in the same run (what the machine adds); null without it.
+     */
+    static Double firstMessageP50Us(ResultRow row, List<ResultRow> all) {
+        Double machine = all.stream().filter(r -> r.isFirstMessage() && r.transport() == row.transport()
+                && r.engine() == row.engine() && r.tls() == row.tls() && r.headers() == row.headers()
+                && !r.link().emulated()).map(r -> r.figure(FIRST_MESSAGE + ".p50.us")).filter(v -> v != null)
+                .findFirst().orElse(null);
+        return machine == null ? null : machine + setupRoundTrips(row) * row.link().rttMs() * 1000.0;
     }
 
     private static Prediction idle(ResultRow row) {

@@ -13,6 +13,7 @@ import org.pushbench.bench.link.LinkSpec;
 import org.pushbench.bench.link.NetworkProfile;
 import org.pushbench.bench.load.FigureNames;
 import org.pushbench.bench.load.LatencySummary;
+import org.pushbench.bench.load.TlsMode;
 import org.pushbench.server.Engine;
 import org.pushbench.server.Transport;
 
@@ -64,13 +65,37 @@ class TransportModelTest {
         assertEquals(8 * 1000.0 / 5000, TransportModel.predict(idle, List.of(idle)).idleBytesPerClientSecond());
     }
 
+    @Test
+    void aNewcomerWaitsTwoRoundTripsThreeWithTlsOnTopOfWhatTheSameSetUpTakesOverLoopback() {
+        LinkSpec mobile = LinkSpec.of(NetworkProfile.MOBILE, 0, 0, 0, 0);
+        ResultRow plainLoopback = firstMessage(LinkSpec.LOOPBACK, TlsMode.OFF, 1200.0);
+        ResultRow plainMobile = firstMessage(mobile, TlsMode.OFF, 305_000.0);
+        ResultRow tlsLoopback = firstMessage(LinkSpec.LOOPBACK, TlsMode.ON, 9000.0);
+        ResultRow tlsMobile = firstMessage(mobile, TlsMode.ON, 470_000.0);
+        List<ResultRow> all = List.of(plainLoopback, plainMobile, tlsLoopback, tlsMobile);
+        double rttUs = mobile.rttMs() * 1000.0;
+        assertEquals(2, TransportModel.setupRoundTrips(plainMobile), "TCP, then the first exchange");
+        assertEquals(1200 + 2 * rttUs, TransportModel.firstMessageP50Us(plainMobile, all));
+        assertEquals(1200.0, TransportModel.firstMessageP50Us(plainLoopback, all), "loopback is its own floor");
+        assertEquals(3, TransportModel.setupRoundTrips(tlsMobile), "TLS 1.3 adds one");
+        assertEquals(9000 + 3 * rttUs, TransportModel.firstMessageP50Us(tlsMobile, all));
+        assertNull(TransportModel.firstMessageP50Us(plainMobile, List.of(plainMobile)), "no loopback run, no model");
+        assertEquals(TransportModel.Prediction.NONE, TransportModel.predict(plainMobile, all),
+                "the room's latency is not FanOut's: no latency or byte prediction");
+    }
+
+    private static ResultRow firstMessage(LinkSpec link, TlsMode tls, double p50Us) {
+        return new ResultRow("FirstMessage", Transport.LONG_POLLING, Engine.NETTY, 10, 5, 64, 1000, 0,
+                HeaderProfile.MINIMAL, link, tls, 3, Map.of(FigureNames.FIRST_MESSAGE + ".p50.us", p50Us), null, "");
+    }
+
     private static ResultRow fanOut(Transport t, int pollMs, LinkSpec link, Map<String, Double> figures) {
-        return new ResultRow("FanOut", t, Engine.NETTY, 100, 20, 64, pollMs, 0, HeaderProfile.MINIMAL, link, 2000,
-                figures, null, "");
+        return new ResultRow("FanOut", t, Engine.NETTY, 100, 20, 64, pollMs, 0, HeaderProfile.MINIMAL, link,
+                TlsMode.OFF, 2000, figures, null, "");
     }
 
     private static ResultRow websocket(LinkSpec link) {
         return new ResultRow("FanOut", Transport.WEBSOCKET, Engine.NETTY, 100, 20, 64, 1000, 0, HeaderProfile.MINIMAL,
-                link, 2000, Map.of(), new LatencySummary(FLOOR, FLOOR), "");
+                link, TlsMode.OFF, 2000, Map.of(), new LatencySummary(FLOOR, FLOOR), "");
     }
 }
