@@ -4,8 +4,6 @@ import java.util.function.Function;
 
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -19,6 +17,7 @@ import org.pushbench.server.Transport;
 import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.MessageStore;
 import org.pushbench.transport.http.MessagesResource;
+import org.pushbench.transport.http.RequestTarget;
 import org.pushbench.transport.longpolling.LongPolling;
 import org.pushbench.transport.polling.ShortPolling;
 
@@ -47,15 +46,27 @@ public final class JettyEngine implements ServerFactory {
     @Override
     public ChatServer create(Transport transport, int port, MessageStore store, ServerConfig config) {
         TransportMetrics metrics = new TransportMetrics();
-        Function<Server, Handler> handler = switch (transport) {
-            case SHORT_POLLING -> server -> new HttpChatHandler(
-                    new MessagesResource(store, metrics, new ShortPolling(store, metrics), config), config, shared);
-            case LONG_POLLING -> server -> new HttpChatHandler(
-                    new MessagesResource(store, metrics, new LongPolling(store, metrics, config), config), config,
-                    shared);
-            case WEBSOCKET -> server -> WebSocketHandlers.of(server, shared, store, metrics, config);
+        return switch (transport) {
+            case SHORT_POLLING -> polling(transport, port, config, metrics,
+                    new MessagesResource(store, metrics, new ShortPolling(store, metrics), config));
+            case LONG_POLLING -> polling(transport, port, config, metrics,
+                    new MessagesResource(store, metrics, new LongPolling(store, metrics, config), config));
+            case WEBSOCKET -> webSocket(port, config, metrics,
+                    target -> new RoomStreamEndpoint(store, metrics, target, shared.scheduler(), config));
         };
-        return new JettyChatServer(transport, shared, port, config, metrics, handler);
+    }
+
+    private ChatServer polling(Transport transport, int port, ServerConfig config, TransportMetrics metrics,
+            MessagesResource resource) {
+        return new JettyChatServer(transport, shared, port, config, metrics,
+                server -> new HttpChatHandler(resource, config, shared));
+    }
+
+    /** A WebSocket server whose connections end in the given endpoints (Jetty WebSocket listeners). */
+    ChatServer webSocket(int port, ServerConfig config, TransportMetrics metrics,
+            Function<RequestTarget, Object> endpoints) {
+        return new JettyChatServer(Transport.WEBSOCKET, shared, port, config, metrics,
+                server -> WebSocketHandlers.of(server, config, endpoints));
     }
 
     @Override

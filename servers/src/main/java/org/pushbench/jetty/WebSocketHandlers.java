@@ -2,21 +2,21 @@ package org.pushbench.jetty;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 import org.pushbench.server.ServerConfig;
-import org.pushbench.server.TransportMetrics;
-import org.pushbench.store.MessageStore;
 import org.pushbench.transport.http.RequestTarget;
 
 /**
  * The WebSocket server's handlers: {@link UpgradeRequestHandler} checks the request, Jetty's
  * {@link WebSocketUpgradeHandler} does the RFC 6455 handshake and framing (answering close frames, closing with
  * 1002, 1007 and 1009 on protocol violations, invalid UTF-8 and oversize messages), and one
- * {@link RoomStreamEndpoint} per connection streams the room.
+ * {@link RoomStreamEndpoint} per connection streams the room (in the conformance suite's server, an echo, so that
+ * it tests exactly these handlers and limits).
  */
 final class WebSocketHandlers {
 
@@ -29,8 +29,8 @@ final class WebSocketHandlers {
     private WebSocketHandlers() {
     }
 
-    static Handler of(Server server, JettyEngine.Shared shared, MessageStore store, TransportMetrics metrics,
-            ServerConfig config) {
+    /** @param endpoints the endpoint (a Jetty WebSocket listener) of one accepted upgrade to the given target */
+    static Handler of(Server server, ServerConfig config, Function<RequestTarget, Object> endpoints) {
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(config.maxMessageBytes());
             container.setMaxBinaryMessageSize(config.maxMessageBytes());
@@ -43,7 +43,7 @@ final class WebSocketHandlers {
                 // No compression: frame bytes stay comparable.
                 response.setExtensions(List.of());
                 RequestTarget target = (RequestTarget) request.getAttribute(UpgradeRequestHandler.TARGET);
-                return new RoomStreamEndpoint(store, metrics, target, shared.scheduler(), config);
+                return endpoints.apply(target);
             });
         });
         return new UpgradeRequestHandler(config, upgrade);

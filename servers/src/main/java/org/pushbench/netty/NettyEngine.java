@@ -1,5 +1,7 @@
 package org.pushbench.netty;
 
+import java.util.function.Supplier;
+
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -31,21 +33,27 @@ public final class NettyEngine implements ServerFactory {
 
     @Override
     public ChatServer create(Transport transport, int port, MessageStore store, ServerConfig config) {
-        EventLoops loops = new EventLoops(acceptor, workers);
         TransportMetrics metrics = new TransportMetrics();
-        NettyChatServer.Pipeline pipeline = switch (transport) {
-            case SHORT_POLLING -> polling(new MessagesResource(store, metrics, new ShortPolling(store, metrics),
-                    config), config, metrics);
-            case LONG_POLLING -> polling(new MessagesResource(store, metrics,
-                    new LongPolling(store, metrics, config), config), config, metrics);
-            case WEBSOCKET -> gate -> new WebSocketInitializer(store, config, metrics, gate);
+        return switch (transport) {
+            case SHORT_POLLING -> polling(transport, port, config, metrics,
+                    new MessagesResource(store, metrics, new ShortPolling(store, metrics), config));
+            case LONG_POLLING -> polling(transport, port, config, metrics,
+                    new MessagesResource(store, metrics, new LongPolling(store, metrics, config), config));
+            case WEBSOCKET -> webSocket(port, config, metrics, () -> new RoomStreamHandler(store, metrics));
         };
-        return new NettyChatServer(transport, loops, port, config, metrics, pipeline);
     }
 
-    private static NettyChatServer.Pipeline polling(MessagesResource resource, ServerConfig config,
-            TransportMetrics metrics) {
-        return gate -> new HttpChatInitializer(resource, config, metrics, gate);
+    /** A WebSocket server whose connections end in {@code member}'s handlers. */
+    ChatServer webSocket(int port, ServerConfig config, TransportMetrics metrics,
+            Supplier<WebSocketMemberHandler> member) {
+        return new NettyChatServer(Transport.WEBSOCKET, new EventLoops(acceptor, workers), port, config, metrics,
+                gate -> new WebSocketInitializer(config, metrics, gate, member));
+    }
+
+    private ChatServer polling(Transport transport, int port, ServerConfig config, TransportMetrics metrics,
+            MessagesResource resource) {
+        return new NettyChatServer(transport, new EventLoops(acceptor, workers), port, config, metrics,
+                gate -> new HttpChatInitializer(resource, config, metrics, gate));
     }
 
     @Override

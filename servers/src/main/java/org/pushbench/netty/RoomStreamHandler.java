@@ -2,15 +2,10 @@ package org.pushbench.netty;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 
 import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.MessageStore;
@@ -25,7 +20,7 @@ import org.pushbench.transport.websocket.InboundMessages;
  * connection's event loop with this handler as its {@link EventSink} (one text frame per event, writable below the
  * channel's write-buffer high mark), and hands the client's text messages to the core's {@link InboundMessages}.
  */
-final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements EventSink {
+final class RoomStreamHandler extends WebSocketMemberHandler implements EventSink {
 
     private final MessageStore store;
     private final TransportMetrics metrics;
@@ -39,14 +34,8 @@ final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (!(event instanceof HandshakeComplete)) {
-            super.userEventTriggered(ctx, event);
-            return;
-        }
+    void opened(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        ctx.pipeline().remove("deadline");
-        ((KeepAliveHandler) ctx.pipeline().get("keepalive")).start(ctx.pipeline().context("keepalive"));
         RequestTarget target = ctx.channel().attr(UpgradeRequestHandler.TARGET).get();
         inbound = new InboundMessages(store, metrics, target.room());
         stream = new RoomStream(store, metrics, target, ctx.executor(), this);
@@ -75,7 +64,7 @@ final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     public void close(StreamClose why) {
-        ctx.writeAndFlush(new CloseWebSocketFrame(why.code(), why.reason())).addListener(ChannelFutureListener.CLOSE);
+        close(ctx, why);
     }
 
     @Override
@@ -95,16 +84,6 @@ final class RoomStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame
             if (error != null) {
                 ctx.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(error)));
             }
-        }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        this.ctx = ctx;
-        if (cause instanceof TooLongFrameException) {
-            close(StreamClose.TOO_BIG);
-        } else {
-            ctx.close();
         }
     }
 

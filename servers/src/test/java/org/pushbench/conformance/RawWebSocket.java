@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.netty.buffer.Unpooled;
@@ -149,6 +151,15 @@ final class RawWebSocket implements AutoCloseable {
         sendFrame(true, 0, CLOSE, new byte[] {(byte) (code >> 8), (byte) code}, true);
     }
 
+    /** Answers the server's close frame, unless the server has already closed TCP, as it may. */
+    void answerClose(int code) {
+        try {
+            sendClose(code);
+        } catch (IOException closedAlready) {
+            // The server need not wait for the answer after a protocol violation.
+        }
+    }
+
     /** Reads the next frame, whatever it is. */
     Frame readFrame() throws IOException {
         int b0 = in.readUnsignedByte();
@@ -179,6 +190,23 @@ final class RawWebSocket implements AutoCloseable {
             } else if (f.opcode() != PONG) {
                 return f;
             }
+        }
+    }
+
+    /**
+     * The frames the server sends until it closes TCP, which must be within the timeout; a reset counts as closed.
+     */
+    List<Frame> framesUntilClosed(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        List<Frame> frames = new ArrayList<>();
+        try {
+            while (true) {
+                frames.add(readFrame());
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server did not close within " + timeoutMillis + " ms; it sent " + frames);
+        } catch (IOException e) {
+            return frames;
         }
     }
 
