@@ -54,6 +54,9 @@ public record LauncherOptions(
                                             where messages live: this process's memory (default), or a Redis
                                             server that several nodes share (scripts/cluster.sh)
               --max-message-bytes N         largest POST body or WebSocket message (default 1048576)
+              --max-answer-bytes N          largest body of a polling answer (default 1048576): it ends at
+                                            the last whole message within N (at least one message), and
+                                            the client's next poll goes on from there
               --default-wait DURATION       long-poll hold without a wait parameter (default 30s)
               --max-wait DURATION           longest hold a wait parameter may ask (default 120s)
               --ping-interval DURATION      WebSocket ping interval (default 30s)
@@ -134,6 +137,7 @@ public record LauncherOptions(
                 case "--max-rooms" -> maxRooms = positive(flag, value);
                 case "--store" -> store = MessageStores.check(value);
                 case "--max-message-bytes" -> config = config.withMaxMessageBytes(positive(flag, value));
+                case "--max-answer-bytes" -> config = config.withMaxAnswerBytes(positive(flag, value));
                 case "--default-wait" -> config = config.withWaits(duration(flag, value), config.maxWait());
                 case "--max-wait" -> config = config.withWaits(config.defaultWait(), duration(flag, value));
                 case "--ping-interval" -> config = config.withPing(duration(flag, value), config.pongTimeout());

@@ -36,7 +36,7 @@ public final class NettyEngine implements ServerFactory {
         TransportMetrics metrics = new TransportMetrics();
         return switch (transport) {
             case SHORT_POLLING -> polling(transport, port, config, metrics,
-                    new MessagesResource(store, metrics, new ShortPolling(store, metrics), config));
+                    new MessagesResource(store, metrics, new ShortPolling(store, metrics, config), config));
             case LONG_POLLING -> polling(transport, port, config, metrics,
                     new MessagesResource(store, metrics, new LongPolling(store, metrics, config), config));
             case WEBSOCKET -> webSocket(port, config, metrics, () -> new RoomStreamHandler(store, metrics));

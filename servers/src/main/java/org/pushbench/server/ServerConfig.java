@@ -8,10 +8,12 @@ import java.util.Set;
 import org.pushbench.server.tls.TlsConfig;
 
 /**
- * Settings shared by every server of a process. Defaults are the safe ones: loopback only, 1 MiB messages.
+ * Settings shared by every server of a process. Defaults are the safe ones: loopback only, 1 MiB messages and answers.
  *
  * @param bindAddress     the address to listen on
  * @param maxMessageBytes the largest POST body or WebSocket message accepted (413 / close 1009 beyond)
+ * @param maxAnswerBytes  the largest body of a polling answer: it ends at the last whole message within it (but
+ *                        holds at least one), and the client reads on from its cursor
  * @param defaultWait     the long-poll hold time when the request gives no {@code wait}
  * @param maxWait         the longest hold a {@code wait} may ask for; longer ones are clamped
  * @param pingInterval    how often the WebSocket server pings an idle connection
@@ -27,6 +29,7 @@ import org.pushbench.server.tls.TlsConfig;
 public record ServerConfig(
         String bindAddress,
         int maxMessageBytes,
+        int maxAnswerBytes,
         Duration defaultWait,
         Duration maxWait,
         Duration pingInterval,
@@ -40,53 +43,58 @@ public record ServerConfig(
     public static final int ONE_MIB = 1 << 20;
 
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", ONE_MIB, Duration.ofSeconds(30), Duration.ofSeconds(120),
+        return new ServerConfig("127.0.0.1", ONE_MIB, ONE_MIB, Duration.ofSeconds(30), Duration.ofSeconds(120),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), 20_000, Set.of(), false,
                 Optional.empty());
     }
 
     public ServerConfig withBindAddress(String value) {
-        return new ServerConfig(value, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+        return new ServerConfig(value, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
                 idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withMaxMessageBytes(int value) {
-        return new ServerConfig(bindAddress, value, defaultWait, maxWait, pingInterval, pongTimeout,
+        return new ServerConfig(bindAddress, value, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
+    }
+
+    public ServerConfig withMaxAnswerBytes(int value) {
+        return new ServerConfig(bindAddress, maxMessageBytes, value, defaultWait, maxWait, pingInterval, pongTimeout,
                 idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withWaits(Duration defaultValue, Duration maxValue) {
-        return new ServerConfig(bindAddress, maxMessageBytes, defaultValue, maxValue, pingInterval, pongTimeout,
+        return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultValue, maxValue, pingInterval, pongTimeout,
                 idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withPing(Duration interval, Duration timeout) {
-        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, interval, timeout,
+        return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, interval, timeout,
                 idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
-        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+        return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
                 value, maxConnections, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withMaxConnections(int value) {
-        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+        return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
                 idleTimeout, value, allowedOrigins, classroomDemo, tls);
     }
 
     public ServerConfig withAllowedOrigins(Set<String> value) {
-        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+        return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
                 idleTimeout, maxConnections, Set.copyOf(value), classroomDemo, tls);
     }
 
     public ServerConfig withClassroomDemo(boolean value) {
-        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+        return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
                 idleTimeout, maxConnections, allowedOrigins, value, tls);
     }
 
     public ServerConfig withTls(TlsConfig value) {
-        return new ServerConfig(bindAddress, maxMessageBytes, defaultWait, maxWait, pingInterval, pongTimeout,
+        return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
                 idleTimeout, maxConnections, allowedOrigins, classroomDemo, Optional.of(value));
     }
 

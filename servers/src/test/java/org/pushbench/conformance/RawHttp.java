@@ -85,7 +85,12 @@ final class RawHttp implements AutoCloseable {
 
     /** Reads until one whole response is decoded; fails with an IOException if the server closes first. */
     Response read() throws IOException {
-        byte[] chunk = new byte[8192];
+        return readSlowly(8192, 0);
+    }
+
+    /** {@link #read()}, taking at most {@code bytesPerRead} bytes at a time with a pause before each. */
+    Response readSlowly(int bytesPerRead, long pauseMillis) throws IOException {
+        byte[] chunk = new byte[bytesPerRead];
         long bytes = 0;
         while (true) {
             FullHttpResponse response = decoder.readInbound();
@@ -97,12 +102,24 @@ final class RawHttp implements AutoCloseable {
                     response.release();
                 }
             }
+            pause(pauseMillis);
             int n = in.read(chunk);
             if (n < 0) {
                 throw new IOException("the server closed the connection before a whole response");
             }
             bytes += n;
             decoder.writeInbound(Unpooled.copiedBuffer(chunk, 0, n));
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading slowly", e);
+            }
         }
     }
 

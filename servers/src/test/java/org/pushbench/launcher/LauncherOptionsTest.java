@@ -35,6 +35,7 @@ class LauncherOptionsTest {
         assertEquals(8083, o.ports().get(Transport.WEBSOCKET));
         assertEquals("127.0.0.1", o.config().bindAddress());
         assertEquals(1 << 20, o.config().maxMessageBytes());
+        assertEquals(1 << 20, o.config().maxAnswerBytes());
         assertEquals(Duration.ofSeconds(30), o.config().defaultWait());
         assertEquals("memory", o.store());
     }
@@ -44,7 +45,7 @@ class LauncherOptionsTest {
         LauncherOptions o = LauncherOptions.parse("--engine", "jetty", "--transports", "websocket,short-polling",
                 "--bind", "127.0.0.2", "--admin-port", "0", "--websocket-port", "9003", "--retention", "10",
                 "--max-rooms", "5", "--max-message-bytes", "2048", "--default-wait", "500ms", "--max-wait", "2m",
-                "--ping-interval", "5s", "--pong-timeout", "1s", "--idle-timeout", "3s", "--max-connections", "7",
+                "--max-answer-bytes", "4096", "--ping-interval", "5s", "--pong-timeout", "1s", "--idle-timeout", "3s", "--max-connections", "7",
                 "--allowed-origins", "http://a.example,http://b.example", "--store", "redis://127.0.0.1:6390");
         assertEquals(Engine.JETTY, o.engine());
         assertEquals(EnumSet.of(Transport.SHORT_POLLING, Transport.WEBSOCKET), o.transports());
@@ -52,6 +53,7 @@ class LauncherOptionsTest {
         assertEquals(10, o.retention());
         assertEquals(5, o.maxRooms());
         assertEquals(2048, o.config().maxMessageBytes());
+        assertEquals(4096, o.config().maxAnswerBytes());
         assertEquals(Duration.ofMillis(500), o.config().defaultWait());
         assertEquals(Duration.ofMinutes(2), o.config().maxWait());
         assertEquals(Duration.ofSeconds(5), o.config().pingInterval());
@@ -68,6 +70,7 @@ class LauncherOptionsTest {
         assertTrue(fails("--admin-port").contains("needs a value"));
         assertTrue(fails("--admin-port", "70000").contains("0 to 65535"));
         assertTrue(fails("--retention", "0").contains("at least 1"));
+        assertTrue(fails("--max-answer-bytes", "0").contains("at least 1"));
         assertTrue(fails("--ping-interval", "30").contains("with a unit"));
         assertTrue(fails("--engine", "tomcat").contains("unknown engine"));
         assertTrue(fails("--transports", "carrier-pigeon").contains("unknown transport"));
@@ -111,9 +114,9 @@ class LauncherOptionsTest {
     void helpListsEveryFlag() {
         assertTrue(LauncherOptions.parse("--help").help());
         for (String flag : new String[] {"--engine", "--transports", "--bind", "--admin-port", "--retention",
-            "--max-rooms", "--max-message-bytes", "--default-wait", "--max-wait", "--ping-interval", "--pong-timeout",
-            "--idle-timeout", "--max-connections", "--allowed-origins", "--store", "--exit-with-parent", "--tls",
-            "--tls-version", "--cert", "--key"}) {
+            "--max-rooms", "--max-message-bytes", "--max-answer-bytes", "--default-wait", "--max-wait",
+            "--ping-interval", "--pong-timeout", "--idle-timeout", "--max-connections", "--allowed-origins", "--store",
+            "--exit-with-parent", "--tls", "--tls-version", "--cert", "--key"}) {
             assertTrue(LauncherOptions.USAGE.contains(flag), flag);
         }
     }

@@ -18,19 +18,20 @@ public final class LongPolling implements ReadStrategy {
     private final MessageStore store;
     private final TransportMetrics metrics;
     private final ServerConfig config;
+    private final ReadAnswers answers;
 
     public LongPolling(MessageStore store, TransportMetrics metrics, ServerConfig config) {
         this.store = store;
         this.metrics = metrics;
         this.config = config;
+        this.answers = new ReadAnswers(metrics, config.maxAnswerBytes());
     }
 
     @Override
     public void read(HttpExchange exchange, RequestTarget target) {
         long holdMillis = config.holdMillis(target.waitMillis());
         if (holdMillis == 0) {
-            exchange.answer(ReadAnswers.of(target, store.read(target.room(), target.after(), store.retention()),
-                    metrics));
+            exchange.answer(answers.of(target, store.read(target.room(), target.after(), store.retention())));
             return;
         }
         new HeldPoll(store, target, exchange.serial(), new HeldPoll.Outcome() {
@@ -48,7 +49,7 @@ public final class LongPolling implements ReadStrategy {
 
             @Override
             public void answer(ReadResult result) {
-                exchange.answer(ReadAnswers.of(target, result, metrics));
+                exchange.answer(answers.of(target, result));
             }
         }).answerOrHold(exchange.timer(), holdMillis);
     }

@@ -1,5 +1,6 @@
 package org.pushbench.transport.polling;
 
+import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
 import org.pushbench.store.MessageStore;
 import org.pushbench.transport.http.HttpExchange;
@@ -14,16 +15,15 @@ import org.pushbench.transport.http.RequestTarget;
 public final class ShortPolling implements ReadStrategy {
 
     private final MessageStore store;
-    private final TransportMetrics metrics;
+    private final ReadAnswers answers;
 
-    public ShortPolling(MessageStore store, TransportMetrics metrics) {
+    public ShortPolling(MessageStore store, TransportMetrics metrics, ServerConfig config) {
         this.store = store;
-        this.metrics = metrics;
+        this.answers = new ReadAnswers(metrics, config.maxAnswerBytes());
     }
 
     @Override
     public void read(HttpExchange exchange, RequestTarget target) {
-        exchange.answer(ReadAnswers.of(target, store.read(target.room(), target.after(), store.retention()),
-                metrics));
+        exchange.answer(answers.of(target, store.read(target.room(), target.after(), store.retention())));
     }
 }

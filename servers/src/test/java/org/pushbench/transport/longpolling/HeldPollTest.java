@@ -179,7 +179,8 @@ class HeldPollTest {
 
             @Override
             public void answer(ReadResult result) {
-                ex.answer(ReadAnswers.of(RequestTarget.parse(ex.target()), result, metrics));
+                ex.answer(new ReadAnswers(metrics, ServerConfig.ONE_MIB)
+                        .of(RequestTarget.parse(ex.target()), result));
             }
         };
     }
