@@ -12,6 +12,8 @@ PNG (1280 x 720, a projector's size) and SVG:
   idle-cost             bytes per client-hour with nobody talking
   model-vs-measured     the model's predictions beside the measurements
   latency-vs-rtt        p50 and p99 against network RTT per transport (only when summary.csv has several rttMs)
+  first-message-vs-rtt  a newcomer's time to its first message (FirstMessage), p50 and p99 against RTT per
+                        transport, a panel per tls (only with FirstMessage rows at several RTTs)
 
 then plots/manifest.json (what every figure drew: bars and lines per run, transport and engine; the notes) and
 RESULTS_DIR/report.html, one self-contained page with env.txt, the summary tables and every figure.
@@ -49,7 +51,7 @@ from pushplot import cost, latency, report  # noqa: E402 (after the dependency c
 from pushplot.results import Run, Side, View  # noqa: E402
 
 FIGURES = [latency.latency_percentiles, cost.bytes_per_delivery, latency.polling_dial, cost.server_load,
-           cost.idle_cost, cost.model_vs_measured, latency.latency_vs_rtt]
+           cost.idle_cost, cost.model_vs_measured, latency.latency_vs_rtt, latency.first_message_vs_rtt]
 SHOWN_POINTS = 8
 
 

@@ -172,3 +172,37 @@ def latency_vs_rtt(view, out):
     canvas.legend_line("p50 (thin, o)", color="black", marker="o", linewidth=style.UNCORRECTED_WIDTH)
     canvas.sides_legend(view)
     return canvas.save(out)
+
+
+def first_message_vs_rtt(view, out):
+    name, title = "first-message-vs-rtt", "A newcomer's wait for its first message against the network round-trip time"
+    rows = [r for r in view.primary.of("FirstMessage") if num(r, "firstMessageP50Us") is not None]
+    rtts = {r.get("rttMs") for r in rows}
+    if len(rtts) < 2:
+        return skipped(name, title, f"summary.csv has {len(rtts)} RTT value(s) among FirstMessage rows: skipped")
+    groups = panels(view, rows, leave_out=("network", "rttMs"))
+    canvas = Canvas(name, f"{title}\nconnect, TLS and WebSocket handshakes, first poll", len(groups), sharey=True)
+    missing_twins(canvas, view, rows, "FirstMessage")
+    for i, (ax, (label, group)) in enumerate(zip(canvas.axes, groups)):
+        ax.set_title(label)
+        for transport in sorted({r["transport"] for r in group}, key=style.order):
+            line = sorted((r for r in group if r["transport"] == transport), key=lambda r: float(r["rttMs"]))
+            for n, side in enumerate(view.sides):
+                linestyle, _, alpha = style.side_style(n)
+                pairs = [(r, t) for r, t in twins(view, n, line) if t and num(t, "firstMessageP99Us") is not None]
+                if not pairs:
+                    continue
+                xs = [float(r["rttMs"]) for r, _ in pairs]
+                for series, column, width, mark in (("p50", "firstMessageP50Us", style.UNCORRECTED_WIDTH, "o"),
+                                                     ("p99", "firstMessageP99Us", style.CORRECTED_WIDTH, "s")):
+                    canvas.line(ax, xs, [num(t, column) / 1000 for _, t in pairs], pairs[0][1], side.name,
+                                series=series, color=style.color(transport), linestyle=linestyle, alpha=alpha,
+                                linewidth=width, marker=mark)
+        ax.set_xlabel("network round-trip time (ms)")
+        if i == 0:
+            ax.set_ylabel("time to first message (ms)")
+    canvas.transports_legend(sorted({r["transport"] for r in rows}, key=style.order))
+    canvas.legend_line("p99 (bold, s)", color="black", marker="s", linewidth=style.CORRECTED_WIDTH)
+    canvas.legend_line("p50 (thin, o)", color="black", marker="o", linewidth=style.UNCORRECTED_WIDTH)
+    canvas.sides_legend(view)
+    return canvas.save(out)
