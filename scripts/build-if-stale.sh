@@ -9,5 +9,6 @@ shift
 if [[ ! -f "$JAR" || -n "$(find pom.xml servers/pom.xml benchmarks/pom.xml servers/src/main benchmarks/src/main \
         -newer "$JAR" -print -quit)" ]]; then
     echo "building $JAR ..."
-    mvn -B -q -DskipTests "$@" package
+    # -q: only Maven's warnings and errors; Debian's Maven writes bare ANSI resets (ESC[0m) even then, dropped here.
+    mvn -B -q -DskipTests "$@" package 2>&1 | sed -u -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2
 fi

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.pushbench.bench.load.ProcessOutput;
 import org.pushbench.server.Engine;
 
 /**
@@ -40,10 +41,7 @@ final class FloorServerProcess implements AutoCloseable {
         try {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(FloorServerMain.PORT_LINE)) {
-                    Thread drain = new Thread(() -> out.lines().forEach(l -> System.out.println("[floor] " + l)),
-                            "pushbench-floor-output");
-                    drain.setDaemon(true);
-                    drain.start();
+                    ProcessOutput.echo(out, "[floor] ", "pushbench-floor-output");
                     return Integer.parseInt(line.substring(FloorServerMain.PORT_LINE.length()).trim());
                 }
                 System.out.println("[floor] " + line);

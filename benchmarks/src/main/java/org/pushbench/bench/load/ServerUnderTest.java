@@ -120,9 +120,7 @@ public final class ServerUnderTest implements AutoCloseable {
         try {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(ADMIN_LINE)) {
-                    Thread drain = new Thread(() -> echo(out), "pushbench-server-output");
-                    drain.setDaemon(true);
-                    drain.start();
+                    ProcessOutput.echo(out, "[server] ", "pushbench-server-output");
                     return line.substring(ADMIN_LINE.length());
                 }
                 System.out.println("[server] " + line);
@@ -131,15 +129,6 @@ public final class ServerUnderTest implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         throw new IllegalStateException("the server exited before printing its admin URL");
-    }
-
-    /** Copies the server's output until it ends, or until closing the server closes the stream under it. */
-    private static void echo(BufferedReader out) {
-        try {
-            out.lines().forEach(l -> System.out.println("[server] " + l));
-        } catch (java.io.UncheckedIOException streamClosedByClose) {
-            // close() destroyed the process and closed its stream: nothing more to copy
-        }
     }
 
     public String host() {

@@ -2,6 +2,7 @@ package org.pushbench.bench.report;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -14,7 +15,10 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 import org.pushbench.bench.calibration.Calibration;
 import org.pushbench.bench.calibration.CalibrationLoad;
@@ -23,7 +27,8 @@ import org.pushbench.server.Engine;
 
 /**
  * {@code scripts/run-benchmarks.sh}'s main class: runs the quick or the full suite through JMH and writes the
- * result directory (results/README.md): {@code jmh.json}, {@code histograms/}, {@code summary.csv},
+ * result directory (results/README.md): {@code jmh.json}, {@code jmh.log} (JMH's whole output: the console gets
+ * one line per benchmark point and the tables), {@code histograms/}, {@code summary.csv},
  * {@code summary.md}, {@code env.txt} and {@code calibration.csv} (the run's floors, measured first), then prints the summary.
  */
 public final class RunSuite {
@@ -65,7 +70,32 @@ public final class RunSuite {
             System.err.println("run-benchmarks: " + e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
-        run(full ? "full" : networks ? "networks" : "quick", out, engines);
+        try {
+            run(full ? "full" : networks ? "networks" : "quick", out, engines);
+        } catch (SuiteFailure e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Runs the plan, JMH's whole output into {@code log} and one line per benchmark point on the console. */
+    static List<RunResult> runAll(List<Options> plan, Path log, PrintStream console) throws IOException, SuiteFailure {
+        console.println("run-benchmarks: one line per benchmark point; JMH's whole output goes to " + log);
+        List<RunResult> results = new ArrayList<>();
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+            ConsoleProgress progress = new ConsoleProgress(console,
+                    OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL));
+            for (Options options : plan) {
+                try {
+                    results.addAll(new Runner(options, progress).run());
+                } catch (RunnerException e) {
+                    progress.failed();
+                    logStream.flush();
+                    throw SuiteFailure.of(e, log);
+                }
+            }
+        }
+        return results;
     }
 
     static void run(String mode, Path out, List<Engine> engines) throws Exception {
@@ -79,10 +109,7 @@ public final class RunSuite {
             case "networks" -> SuitePlan.networks(engines, histograms);
             default -> SuitePlan.quick(engines, histograms);
         };
-        List<RunResult> results = new ArrayList<>();
-        for (Options options : plan) {
-            results.addAll(new Runner(options).run());
-        }
+        List<RunResult> results = runAll(plan, out.resolve("jmh.log"), System.out);
         try (PrintStream json = new PrintStream(Files.newOutputStream(out.resolve("jmh.json")), false, "UTF-8")) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
         }
