@@ -12,6 +12,7 @@ import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
 import org.pushbench.bench.client.HeaderProfile;
 import org.pushbench.bench.client.HttpPublisher;
+import org.pushbench.bench.load.ServerReading;
 import org.pushbench.bench.meter.RecipientMeters;
 import org.pushbench.server.Transport;
 
@@ -104,12 +105,11 @@ public final class NodeKillRun {
             sender.start();
             Thread.sleep(beforeKill.minus(WINDOW).toMillis());
             Map<Transport, List<Long>> balance = new EnumMap<>(Transport.class);
-            for (Transport t : Transport.values()) {
-                List<Long> perNode = new ArrayList<>();
-                for (ClusterProcess.Node node : cluster.nodes()) {
-                    perNode.add(node.admin().metrics(t, false).openConnections());
+            for (ClusterProcess.Node node : cluster.nodes()) {
+                ServerReading reading = node.admin().read(false);
+                for (Transport t : Transport.values()) {
+                    balance.computeIfAbsent(t, k -> new ArrayList<>()).add(reading.of(t).openConnections());
                 }
-                balance.put(t, perNode);
             }
             Moment windowStart = Moment.of(rooms, survivor);
             Thread.sleep(WINDOW.toMillis());

@@ -39,10 +39,11 @@ public final class AdminClient implements ServerProbe {
         return new Health(json.path("engine").asText(), ports);
     }
 
-    /** The server's figures for {@code transport}; with {@code gcFirst}, after a full collection. */
+    /** Every transport's figures from one {@code GET /metrics}; with {@code gcFirst}, after a full collection. */
     @Override
-    public ServerSnapshot metrics(Transport transport, boolean gcFirst) throws IOException, InterruptedException {
-        return ServerSnapshot.of(get(gcFirst ? "metrics?gc=true" : "metrics"), transport);
+    public ServerReading read(boolean gcFirst) throws IOException, InterruptedException {
+        JsonNode metrics = get(gcFirst ? "metrics?gc=true" : "metrics");
+        return ServerReading.each(t -> ServerSnapshot.of(metrics, t));
     }
 
     /** Zeroes the counters and sets the peaks to the current values. */

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.pushbench.server.Transport;
 
 /**
  * A local server's figures from {@code /proc/<pid>}, for a server that has no admin port: its CPU time and resident
@@ -30,14 +29,16 @@ final class ProcessProbe implements ServerProbe {
     public void reset() {
     }
 
+    /** The process's figures, the same for every transport: the OS cannot tell the transports apart. */
     @Override
-    public ServerSnapshot metrics(Transport transport, boolean gcFirst) throws IOException {
+    public ServerReading read(boolean gcFirst) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         // After "pid (command) ": state is field 3, utime field 14 and stime field 15 (proc(5)).
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
-        return new ServerSnapshot(ABSENT, ABSENT, (int) ABSENT, cpu, residentBytes(), ABSENT, ABSENT, ABSENT, ABSENT,
-                ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT);
+        ServerSnapshot process = new ServerSnapshot(ABSENT, ABSENT, (int) ABSENT, cpu, residentBytes(), ABSENT, ABSENT,
+                ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT);
+        return ServerReading.each(t -> process);
     }
 
     /**

@@ -14,8 +14,16 @@ public interface ServerProbe {
     /** Zeroes the server's counters and sets its peaks to the current values, where it keeps any. */
     void reset() throws IOException, InterruptedException;
 
-    /** The server's figures for {@code transport} now; with {@code gcFirst}, after a full GC if it can ask one. */
-    ServerSnapshot metrics(Transport transport, boolean gcFirst) throws IOException, InterruptedException;
+    /**
+     * The server's figures for every transport now, read at once (one request to an admin port); with
+     * {@code gcFirst}, after a full GC if it can ask one.
+     */
+    ServerReading read(boolean gcFirst) throws IOException, InterruptedException;
+
+    /** The server's figures for {@code transport} now: {@link #read}'s, for a caller that needs one transport. */
+    default ServerSnapshot metrics(Transport transport, boolean gcFirst) throws IOException, InterruptedException {
+        return read(gcFirst).of(transport);
+    }
 
     /** A server elsewhere without an admin port: nothing to read. */
     static ServerProbe none() {
@@ -25,8 +33,8 @@ public interface ServerProbe {
             }
 
             @Override
-            public ServerSnapshot metrics(Transport transport, boolean gcFirst) {
-                return ServerSnapshot.absent();
+            public ServerReading read(boolean gcFirst) {
+                return ServerReading.each(t -> ServerSnapshot.absent());
             }
         };
     }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.pushbench.bench.load.AdminClient;
+import org.pushbench.bench.load.ServerReading;
 import org.pushbench.bench.load.ServerSnapshot;
 import org.pushbench.server.Transport;
 
@@ -25,17 +26,19 @@ public record ServerState(long heapUsedBytes, int liveThreads, long storeSubscri
     public record Held(long openConnections, long heldRequests) {
     }
 
-    /** Reads every transport's figures; with {@code gcFirst} the heap is measured after a full collection. */
+    /**
+     * Reads every transport's figures at one moment (one request); with {@code gcFirst} the heap is measured after
+     * a full collection.
+     */
     public static ServerState read(AdminClient admin, boolean gcFirst) throws IOException, InterruptedException {
-        ServerSnapshot process = admin.metrics(Transport.SHORT_POLLING, gcFirst);
+        ServerReading reading = admin.read(gcFirst);
         Map<Transport, Held> transports = new EnumMap<>(Transport.class);
-        long subscribers = 0;
         for (Transport t : Transport.values()) {
-            ServerSnapshot s = admin.metrics(t, false);
+            ServerSnapshot s = reading.of(t);
             transports.put(t, new Held(s.openConnections(), s.heldRequests()));
-            subscribers = s.storeSubscribers(); // the latest reading
         }
-        return new ServerState(process.heapUsedBytes(), process.liveThreads(), subscribers, transports);
+        ServerSnapshot process = reading.of(Transport.SHORT_POLLING);
+        return new ServerState(process.heapUsedBytes(), process.liveThreads(), process.storeSubscribers(), transports);
     }
 
     /**
