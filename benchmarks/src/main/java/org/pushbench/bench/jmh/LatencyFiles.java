@@ -41,7 +41,7 @@ final class LatencyFiles {
 
     /** Writes every file under {@code stem}, or under {@code stem~2}, ... when a run of that name already did. */
     Path write(String stem) throws IOException {
-        Path dir = Path.of(System.getProperty(DIR_PROPERTY, DEFAULT_DIR));
+        Path dir = dir();
         Files.createDirectories(dir);
         String name = stem;
         for (int n = 2; Files.exists(dir.resolve(name + ".corrected.hlog")); n++) {
@@ -53,6 +53,11 @@ final class LatencyFiles {
         writeTable(dir.resolve(name + ".uncorrected.hgrm"), u);
         LatencySummary.of(c, u).write(dir.resolve(name + ".latency.json"));
         return dir.resolve(name + ".latency.json");
+    }
+
+    /** Where this JVM writes them: never {@code ./histograms}, which nothing ignores or cleans. */
+    static Path dir() {
+        return Path.of(System.getProperty(DIR_PROPERTY, DEFAULT_DIR));
     }
 
     /** Writes the log, then reads it back: the tables are derived from what the log holds, nothing else. */
