@@ -66,8 +66,8 @@ class ConsoleProgressTest {
                 new PrintStream(console, true, StandardCharsets.UTF_8)));
         List<String> lines = console.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(2, lines.size(), console.toString(StandardCharsets.UTF_8));
-        assertTrue(lines.get(1).startsWith("FanOut transport=WEBSOCKET engine=NETTY ") && lines.get(1).endsWith(": FAILED"),
-                lines.get(1));
+        assertTrue(lines.get(1).startsWith("FanOut transport=WEBSOCKET engine=NETTY "), lines.get(1));
+        assertTrue(lines.get(1).endsWith(": FAILED"), lines.get(1));
         assertTrue(failure.getMessage().startsWith("run-benchmarks: a benchmark failed: "), failure.getMessage());
         assertTrue(failure.getMessage().contains("java.net.ConnectException"), failure.getMessage());
         assertTrue(failure.getMessage().endsWith("the whole JMH log (stack traces, the servers' output): " + log),
