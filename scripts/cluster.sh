@@ -32,7 +32,8 @@ It prints one machine-readable line per part once everything answers:
   cluster redis redis://127.0.0.1:6390 pid 1233
   cluster node 1 pid 1234 admin http://127.0.0.1:9010/
   cluster balancer pid 1240
-  cluster balancer short-polling http://127.0.0.1:8081   (long-polling 8082, websocket ws://...:8083)
+  cluster balancer short-polling http://127.0.0.1:8081   (long-polling 8082, websocket ws://...:8083,
+                                                            sse 8084)
   cluster ready
 A node can be killed by its pid to see what a lost node does (the harness's node-kill scenario does this).
 USAGE
@@ -90,7 +91,7 @@ frontend stats
     stats uri /stats
 CFG
     local t offset
-    for t in short-polling:1 long-polling:2 websocket:3; do
+    for t in short-polling:1 long-polling:2 websocket:3 sse:4; do
         offset=${t#*:}
         t=${t%:*}
         printf 'frontend %s\n    bind 127.0.0.1:%d\n    default_backend %s\n' "$t" $((FRONT + offset)) "$t"
@@ -144,7 +145,7 @@ for ((i = 1; i <= NODES; i++)); do
     # shellcheck disable=SC2086
     java ${JAVA_OPTS:--Xms256m -Xmx512m} -jar "$JAR" --engine "$ENGINE" --store "redis://127.0.0.1:$REDIS_PORT" \
         --admin-port "$base" --short-polling-port $((base + 1)) --long-polling-port $((base + 2)) \
-        --websocket-port $((base + 3)) "${NODE_ARGS[@]}" >"$DIR/node$i.log" 2>&1 &
+        --websocket-port $((base + 3)) --sse-port $((base + 4)) "${NODE_ARGS[@]}" >"$DIR/node$i.log" 2>&1 &
     PIDS+=($!)
     echo $! >"$DIR/node$i.pid"
 done
@@ -162,6 +163,7 @@ echo "cluster balancer pid $HAPROXY_PID"
 echo "cluster balancer short-polling http://127.0.0.1:$((FRONT + 1))"
 echo "cluster balancer long-polling http://127.0.0.1:$((FRONT + 2))"
 echo "cluster balancer websocket ws://127.0.0.1:$((FRONT + 3))"
+echo "cluster balancer sse http://127.0.0.1:$((FRONT + 4))"
 echo "cluster ready (logs in $DIR; Ctrl-C stops it)"
 # A node may die (or be killed) and the cluster goes on; without Redis or HAProxy it cannot.
 wait -n "$REDIS_PID" "$HAPROXY_PID" || true

@@ -1,5 +1,5 @@
-// The classroom demo: three chat panes, each a real browser client of its own server (fetch for the two
-// polling servers, WebSocket for the third), all in one room. Plain browser APIs, no libraries, no build step.
+// The classroom demo: four chat panes, each a real browser client of its own server (fetch for the two
+// polling servers, WebSocket for the third, EventSource for the fourth), all in one room. Plain browser APIs, no libraries, no build step.
 // Message text is only ever rendered with textContent, never as HTML.
 'use strict';
 
@@ -23,6 +23,12 @@ const DESCRIPTIONS = {
     title: 'WebSocket',
     how: 'One connection stays open; the server pushes each message as a frame the moment it exists.',
     legend: 'dot = one frame (green: pushed to us, blue: sent by us)',
+  },
+  'sse': {
+    title: 'Server-Sent Events',
+    how: 'One response that never ends; the server writes each message as an event. Sends are POSTs; the '
+      + 'browser reconnects by itself and resumes after the last id it saw.',
+    legend: 'dot = one event pushed to us, blue = a send',
   },
 };
 
@@ -264,10 +270,28 @@ class WebSocketPane extends Pane {
   }
 }
 
+/** Server-Sent Events: a browser EventSource; it reconnects by itself, sending Last-Event-ID to resume. */
+class EventSourcePane extends Pane {
+  start() {
+    const source = new EventSource(this.url('events', `after=${this.after}`));
+    source.onmessage = event => {
+      this.events.push({ kind: 'frame', start: performance.now() });
+      this.receive([JSON.parse(event.data)]);
+    };
+    source.addEventListener('gap', event => showError(`sse: ${JSON.parse(event.data).message}`));
+    source.onerror = () => {
+      if (source.readyState === EventSource.CONNECTING) {
+        showError('sse: the stream ended; the browser reconnects with Last-Event-ID');
+      }
+    };
+  }
+}
+
 const PANE_TYPES = {
   'short-polling': ShortPollingPane,
   'long-polling': LongPollingPane,
   'websocket': WebSocketPane,
+  'sse': EventSourcePane,
 };
 
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -317,7 +341,7 @@ async function refreshCrowd(response) {
   }
   const c = status.connected;
   $('crowd-status').textContent = status.clientsPerTransport === 0 ? 'no crowd'
-    : `${status.clientsPerTransport} per transport; connected: ${c['short-polling']} / ${c['long-polling']} / ${c.websocket}`;
+    : `${status.clientsPerTransport} per transport; connected: ${c['short-polling']} / ${c['long-polling']} / ${c.websocket} / ${c.sse}`;
 }
 
 function wireControls(panes) {

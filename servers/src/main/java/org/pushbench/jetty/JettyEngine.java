@@ -20,9 +20,11 @@ import org.pushbench.transport.http.MessagesResource;
 import org.pushbench.transport.http.RequestTarget;
 import org.pushbench.transport.longpolling.LongPolling;
 import org.pushbench.transport.polling.ShortPolling;
+import org.pushbench.transport.sse.EventsRoute;
+import org.pushbench.transport.sse.ReadThroughEvents;
 
 /**
- * The Jetty engine: one thread pool, one scheduler and one buffer pool shared by its three servers (as the Netty
+ * The Jetty engine: one thread pool, one scheduler and one buffer pool shared by its four servers (as the Netty
  * engine shares its event loops), so that the transports differ only in their handlers.
  */
 public final class JettyEngine implements ServerFactory {
@@ -53,6 +55,7 @@ public final class JettyEngine implements ServerFactory {
                     new MessagesResource(store, metrics, new LongPolling(store, metrics, config), config));
             case WEBSOCKET -> webSocket(port, config, metrics,
                     target -> new RoomStreamEndpoint(store, metrics, target, shared.scheduler(), config));
+            case SSE -> events(port, store, config, metrics);
         };
     }
 
@@ -60,6 +63,13 @@ public final class JettyEngine implements ServerFactory {
             MessagesResource resource) {
         return new JettyChatServer(transport, shared, port, config, metrics,
                 server -> new HttpChatHandler(resource, config, shared));
+    }
+
+    private ChatServer events(int port, MessageStore store, ServerConfig config, TransportMetrics metrics) {
+        MessagesResource posts = new MessagesResource(store, metrics, new ReadThroughEvents(), config);
+        return new JettyChatServer(Transport.SSE, shared, port, config, metrics,
+                server -> new EventStreamHandler(new EventsRoute(metrics, config), store, metrics, config, shared,
+                        new HttpChatHandler(posts, config, shared)));
     }
 
     /** A WebSocket server whose connections end in the given endpoints (Jetty WebSocket listeners). */

@@ -48,8 +48,11 @@ public final class Launcher {
         servers.servers().forEach((transport, server) -> {
             boolean ws = transport == Transport.WEBSOCKET;
             System.out.printf("pushbench: %s (%s) on %s%s://%s:%d%s%n", transport.id(), options.engine().id(),
-                    ws ? "ws" : "http", secure, host, server.port(),
-                    ws ? "/rooms/{room}/ws" : "/rooms/{room}/messages");
+                    ws ? "ws" : "http", secure, host, server.port(), switch (transport) {
+                        case WEBSOCKET -> "/rooms/{room}/ws";
+                        case SSE -> "/rooms/{room}/events";
+                        default -> "/rooms/{room}/messages";
+                    });
         });
         // A fixed, machine-readable line: the harness reads the admin port from it when started with port 0.
         System.out.printf("pushbench admin http://%s:%d/%n", host, servers.adminPort());

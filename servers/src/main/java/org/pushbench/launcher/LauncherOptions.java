@@ -41,13 +41,15 @@ public record LauncherOptions(
             Starts the chat servers (one per transport, one shared message store) and the admin port.
 
               --engine netty|jetty          server library (default netty)
-              --transports LIST             comma-separated: short-polling,long-polling,websocket (default all)
+              --transports LIST             comma-separated: short-polling,long-polling,websocket,sse
+                                            (default all)
               --bind ADDRESS                address to listen on (default 127.0.0.1: this machine only;
                                             0.0.0.0 exposes every port, unauthenticated, to the network)
               --admin-port N                /health and /metrics (default 8080; 0 = any free port)
               --short-polling-port N        (default 8081; 0 = any free port)
               --long-polling-port N         (default 8082; 0 = any free port)
               --websocket-port N            (default 8083; 0 = any free port)
+              --sse-port N                  Server-Sent Events (default 8084; 0 = any free port)
               --retention N                 messages kept per room (default 1024)
               --max-rooms N                 rooms the store may hold (default 1024)
               --store memory|redis://HOST:PORT
@@ -61,6 +63,8 @@ public record LauncherOptions(
               --max-wait DURATION           longest hold a wait parameter may ask (default 120s)
               --ping-interval DURATION      WebSocket ping interval (default 30s)
               --pong-timeout DURATION       close a WebSocket silent this long after a ping (default 10s)
+              --event-retry DURATION        the retry: field an SSE stream starts with (default 3s)
+              --event-keepalive DURATION    SSE keep-alive comment interval (default 30s)
               --idle-timeout DURATION       close an HTTP connection with no whole request this long (default 60s)
               --max-connections N           connections per server, further ones refused (default 20000)
               --allowed-origins LIST        browser Origins, besides a server's own, whose pages may post,
@@ -133,6 +137,7 @@ public record LauncherOptions(
                 case "--short-polling-port" -> ports.put(Transport.SHORT_POLLING, port(flag, value));
                 case "--long-polling-port" -> ports.put(Transport.LONG_POLLING, port(flag, value));
                 case "--websocket-port" -> ports.put(Transport.WEBSOCKET, port(flag, value));
+                case "--sse-port" -> ports.put(Transport.SSE, port(flag, value));
                 case "--retention" -> retention = positive(flag, value);
                 case "--max-rooms" -> maxRooms = positive(flag, value);
                 case "--store" -> store = MessageStores.check(value);
@@ -142,6 +147,8 @@ public record LauncherOptions(
                 case "--max-wait" -> config = config.withWaits(config.defaultWait(), duration(flag, value));
                 case "--ping-interval" -> config = config.withPing(duration(flag, value), config.pongTimeout());
                 case "--pong-timeout" -> config = config.withPing(config.pingInterval(), duration(flag, value));
+                case "--event-retry" -> config = config.withEvents(duration(flag, value), config.eventKeepAlive());
+                case "--event-keepalive" -> config = config.withEvents(config.eventRetry(), duration(flag, value));
                 case "--idle-timeout" -> config = config.withIdleTimeout(duration(flag, value));
                 case "--max-connections" -> config = config.withMaxConnections(positive(flag, value));
                 case "--allowed-origins" -> config = config.withAllowedOrigins(

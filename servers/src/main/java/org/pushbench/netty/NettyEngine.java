@@ -16,10 +16,12 @@ import org.pushbench.store.MessageStore;
 import org.pushbench.transport.http.MessagesResource;
 import org.pushbench.transport.longpolling.LongPolling;
 import org.pushbench.transport.polling.ShortPolling;
+import org.pushbench.transport.sse.EventsRoute;
+import org.pushbench.transport.sse.ReadThroughEvents;
 
 /**
  * The Netty engine: one acceptor thread and one pool of event loops (NIO, two per core, Netty's default) shared
- * by its three servers, so that the transports differ in nothing but their pipelines.
+ * by its four servers, so that the transports differ in nothing but their pipelines.
  */
 public final class NettyEngine implements ServerFactory {
 
@@ -40,6 +42,7 @@ public final class NettyEngine implements ServerFactory {
             case LONG_POLLING -> polling(transport, port, config, metrics,
                     new MessagesResource(store, metrics, new LongPolling(store, metrics, config), config));
             case WEBSOCKET -> webSocket(port, config, metrics, () -> new RoomStreamHandler(store, metrics));
+            case SSE -> events(port, store, config, metrics);
         };
     }
 
@@ -54,6 +57,13 @@ public final class NettyEngine implements ServerFactory {
             MessagesResource resource) {
         return new NettyChatServer(transport, new EventLoops(acceptor, workers), port, config, metrics,
                 gate -> new HttpChatInitializer(resource, config, metrics, gate));
+    }
+
+    private ChatServer events(int port, MessageStore store, ServerConfig config, TransportMetrics metrics) {
+        EventsRoute route = new EventsRoute(metrics, config);
+        MessagesResource posts = new MessagesResource(store, metrics, new ReadThroughEvents(), config);
+        return new NettyChatServer(Transport.SSE, new EventLoops(acceptor, workers), port, config, metrics,
+                gate -> new EventStreamInitializer(route, posts, store, config, metrics, gate));
     }
 
     @Override

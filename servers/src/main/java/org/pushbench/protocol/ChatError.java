@@ -57,6 +57,12 @@ public final class ChatError extends RuntimeException {
                 Map.of("Allow", allowed));
     }
 
+    /** 405 for a read of the messages on the Server-Sent Events server, which streams them instead. */
+    public static ChatError readThroughEvents(String room) {
+        return new ChatError(405, "method_not_allowed", "GET is not allowed here; read the room through /rooms/"
+                + room + "/events", Map.of("Allow", "POST, OPTIONS"));
+    }
+
     /** 426 for a plain request on a WebSocket path. */
     public static ChatError upgradeRequired() {
         return new ChatError(426, "bad_request", "this path is a WebSocket: send an Upgrade: websocket request");

@@ -25,6 +25,10 @@ import org.pushbench.server.tls.TlsConfig;
  * @param classroomDemo   whether the servers carry the classroom demo's instrumentation (per-client byte
  *                        attribution, request tags, CORS); off for every server a benchmark measures
  * @param tls             TLS on every server (https, wss), or empty for plaintext
+ * @param eventRetry      the reconnection time a Server-Sent Events stream announces once, in its {@code retry:}
+ *                        field
+ * @param eventKeepAlive  how often a Server-Sent Events stream sends a comment line, so that a quiet stream can be
+ *                        told from a dead one
  */
 public record ServerConfig(
         String bindAddress,
@@ -38,64 +42,82 @@ public record ServerConfig(
         int maxConnections,
         Set<String> allowedOrigins,
         boolean classroomDemo,
-        Optional<TlsConfig> tls) {
+        Optional<TlsConfig> tls,
+        Duration eventRetry,
+        Duration eventKeepAlive) {
 
     public static final int ONE_MIB = 1 << 20;
 
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", ONE_MIB, ONE_MIB, Duration.ofSeconds(30), Duration.ofSeconds(120),
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(60), 20_000, Set.of(), false,
-                Optional.empty());
+                Optional.empty(), Duration.ofSeconds(3), Duration.ofSeconds(30));
     }
 
     public ServerConfig withBindAddress(String value) {
         return new ServerConfig(value, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withMaxMessageBytes(int value) {
         return new ServerConfig(bindAddress, value, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withMaxAnswerBytes(int value) {
         return new ServerConfig(bindAddress, maxMessageBytes, value, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withWaits(Duration defaultValue, Duration maxValue) {
         return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultValue, maxValue, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withPing(Duration interval, Duration timeout) {
         return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, interval, timeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls);
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
         return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                value, maxConnections, allowedOrigins, classroomDemo, tls);
+                value, maxConnections, allowedOrigins, classroomDemo, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withMaxConnections(int value) {
         return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, value, allowedOrigins, classroomDemo, tls);
+                idleTimeout, value, allowedOrigins, classroomDemo, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withAllowedOrigins(Set<String> value) {
         return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, Set.copyOf(value), classroomDemo, tls);
+                idleTimeout, maxConnections, Set.copyOf(value), classroomDemo, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withClassroomDemo(boolean value) {
         return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, value, tls);
+                idleTimeout, maxConnections, allowedOrigins, value, tls, eventRetry,
+                eventKeepAlive);
     }
 
     public ServerConfig withTls(TlsConfig value) {
         return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval, pongTimeout,
-                idleTimeout, maxConnections, allowedOrigins, classroomDemo, Optional.of(value));
+                idleTimeout, maxConnections, allowedOrigins, classroomDemo, Optional.of(value),
+                eventRetry, eventKeepAlive);
+    }
+
+    /** The Server-Sent Events stream's {@code retry:} value and keep-alive comment interval. */
+    public ServerConfig withEvents(Duration retry, Duration keepAlive) {
+        return new ServerConfig(bindAddress, maxMessageBytes, maxAnswerBytes, defaultWait, maxWait, pingInterval,
+                pongTimeout, idleTimeout, maxConnections, allowedOrigins, classroomDemo, tls, retry, keepAlive);
     }
 
     /**

@@ -2,7 +2,7 @@ package org.pushbench.server;
 
 import org.pushbench.store.MessageStore;
 
-/** What an engine provides: the three transports behind {@link ChatServer}. */
+/** What an engine provides: the four transports behind {@link ChatServer}. */
 public interface ServerFactory extends AutoCloseable {
 
     Engine engine();

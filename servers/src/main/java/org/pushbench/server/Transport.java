@@ -3,14 +3,16 @@ package org.pushbench.server;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The three ways a chat client can learn of new messages, with their default ports. */
+/** The four ways a chat client can learn of new messages, with their default ports. */
 public enum Transport {
     /** The client asks every poll interval; the server answers at once, often with nothing. */
     SHORT_POLLING("short-polling", 8081),
     /** The client asks; the server holds the request until there is a message or the wait runs out. */
     LONG_POLLING("long-polling", 8082),
     /** One upgraded connection; the server pushes each message as a frame. */
-    WEBSOCKET("websocket", 8083);
+    WEBSOCKET("websocket", 8083),
+    /** One HTTP response that never ends (Server-Sent Events); the server writes each message as an event. */
+    SSE("sse", 8084);
 
     private final String id;
     private final int defaultPort;

@@ -15,7 +15,7 @@ import org.pushbench.server.Transport;
 import org.pushbench.store.InMemoryMessageStore;
 
 /**
- * The three servers of one engine on one shared store, on ports the OS chose, with small limits so that every
+ * The four servers of one engine on one shared store, on ports the OS chose, with small limits so that every
  * limit can be reached quickly by a test.
  */
 final class ConformanceServers implements AutoCloseable {
@@ -28,6 +28,8 @@ final class ConformanceServers implements AutoCloseable {
     static final Duration PING_INTERVAL = Duration.ofMillis(700);
     static final Duration PONG_TIMEOUT = Duration.ofMillis(700);
     static final Duration MAX_WAIT = Duration.ofMillis(1500);
+    static final Duration EVENT_RETRY = Duration.ofMillis(1500);
+    static final Duration EVENT_KEEPALIVE = Duration.ofMillis(700);
 
     /** The one browser origin besides a server's own that the servers allow. */
     static final String ALLOWED_ORIGIN = "http://allowed.example";
@@ -36,7 +38,8 @@ final class ConformanceServers implements AutoCloseable {
             .withAllowedOrigins(Set.of(ALLOWED_ORIGIN))
             .withMaxMessageBytes(MAX_MESSAGE_BYTES)
             .withWaits(Duration.ofSeconds(1), MAX_WAIT)
-            .withPing(PING_INTERVAL, PONG_TIMEOUT);
+            .withPing(PING_INTERVAL, PONG_TIMEOUT)
+            .withEvents(EVENT_RETRY, EVENT_KEEPALIVE);
 
     private static final AtomicInteger ROOMS = new AtomicInteger();
     private static final Map<Engine, ConformanceServers> RUNNING = new EnumMap<>(Engine.class);

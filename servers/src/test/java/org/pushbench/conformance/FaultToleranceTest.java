@@ -99,7 +99,7 @@ class FaultToleranceTest {
     @FieldSource("ENGINES")
     void idleAndDribblingHttpConnectionsAreClosed(Engine engine) throws Exception {
         start(engine);
-        for (Transport t : List.of(Transport.SHORT_POLLING, Transport.LONG_POLLING, Transport.WEBSOCKET)) {
+        for (Transport t : Transport.values()) {
             try (RawHttp silent = new RawHttp(port(t))) {
                 assertTrue(silent.closedByServer(10_000), t + ": a connection that sends nothing is closed");
             }
@@ -175,6 +175,57 @@ class FaultToleranceTest {
             assertEquals(messages, received, "the reading member got every message");
             eventually("the stalled member is dropped", Duration.ofSeconds(20),
                     () -> store.subscriberCount(room) == 1 && metrics(Transport.WEBSOCKET).openConnections() == 1);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("ENGINES")
+    void aResetEventStreamReleasesItsSubscriptionAndALiveOneOutlivesTheIdleTimeout(Engine engine)
+            throws Exception {
+        start(engine);
+        String room = "sse-reset";
+        try (RawEventStream kept = RawEventStream.open(port(Transport.SSE), "/rooms/" + room + "/events")) {
+            RawEventStream vanishing = RawEventStream.open(port(Transport.SSE), "/rooms/" + room + "/events");
+            eventually("both subscribed", Duration.ofSeconds(5), () -> store.subscriberCount(room) == 2);
+            vanishing.reset();
+            eventually("released after the reset", Duration.ofSeconds(5),
+                    () -> store.subscriberCount(room) == 1 && metrics(Transport.SSE).openConnections() == 1);
+            // A stream is one request answered for ever: the request deadline never cuts it.
+            Thread.sleep(2 * IDLE_TIMEOUT.toMillis());
+            store.append(room, "a", "still there", 1L);
+            assertEquals("retry: 3000\n\n", kept.nextChunk());
+            assertTrue(kept.nextEvent().startsWith("id: 1\ndata: "), "the stream outlived the idle timeout");
+        }
+        eventually("nothing left", Duration.ofSeconds(5),
+                () -> store.subscriberCount(room) == 0 && metrics(Transport.SSE).openConnections() == 0);
+    }
+
+    @ParameterizedTest
+    @FieldSource("ENGINES")
+    void anEventStreamReaderThatStopsReadingIsClosedAndOthersKeepReceiving(Engine engine) throws Exception {
+        start(engine);
+        String room = "sse-slow";
+        int messages = 600;
+        String text = "z".repeat(60 * 1024);
+        try (RawEventStream stalled = RawEventStream.open(port(Transport.SSE), "/rooms/" + room + "/events");
+                RawEventStream reader = RawEventStream.open(port(Transport.SSE), "/rooms/" + room + "/events")) {
+            eventually("both subscribed", Duration.ofSeconds(5), () -> store.subscriberCount(room) == 2);
+            Thread appender = new Thread(() -> {
+                for (int i = 0; i < messages; i++) {
+                    store.append(room, "flood", text, (long) i);
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                }
+            });
+            appender.start();
+            reader.nextChunk();
+            int received = 0;
+            while (received < messages && reader.nextEvent() != null) {
+                received++;
+            }
+            appender.join();
+            assertEquals(messages, received, "the reading member got every message");
+            eventually("the stalled member is dropped", Duration.ofSeconds(20),
+                    () -> store.subscriberCount(room) == 1 && metrics(Transport.SSE).openConnections() == 1);
         }
     }
 

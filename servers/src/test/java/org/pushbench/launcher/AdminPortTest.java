@@ -32,7 +32,7 @@ class AdminPortTest {
     @BeforeEach
     void start() throws Exception {
         servers = ServerSet.start(LauncherOptions.parse("--admin-port", "0", "--short-polling-port", "0",
-                "--long-polling-port", "0", "--websocket-port", "0"));
+                "--long-polling-port", "0", "--websocket-port", "0", "--sse-port", "0"));
     }
 
     @AfterEach

@@ -30,11 +30,11 @@ class LauncherJarIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"netty", "jetty"})
-    void theJarServesAllThreeTransportsAndStopsCleanly(String engine) throws Exception {
+    void theJarServesAllFourTransportsAndStopsCleanly(String engine) throws Exception {
         assertTrue(Files.isRegularFile(JAR), "package builds " + JAR);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "--engine", engine, "--admin-port", "0",
-                "--short-polling-port", "0", "--long-polling-port", "0", "--websocket-port", "0")
+                "--short-polling-port", "0", "--long-polling-port", "0", "--websocket-port", "0", "--sse-port", "0")
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -52,7 +52,7 @@ class LauncherJarIT {
                 }
             }
             assertTrue(admin != null, "the jar prints its admin URL: " + lines);
-            assertEquals(3, lines.stream().filter(l -> l.startsWith("pushbench: ")).count(), "one line per server");
+            assertEquals(4, lines.stream().filter(l -> l.startsWith("pushbench: ")).count(), "one line per server");
 
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(admin + "health")).build(),
@@ -85,7 +85,7 @@ class LauncherJarIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", JAR.toString(), "--admin-port", "0",
                 "--short-polling-port", "0", "--long-polling-port", "0", "--websocket-port", "0",
-                "--store", "redis://127.0.0.1:1").redirectErrorStream(true).start();
+                "--sse-port", "0", "--store", "redis://127.0.0.1:1").redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, process.exitValue(), output);

@@ -56,8 +56,8 @@ public final class ClusterProcess implements AutoCloseable {
     /** The same, each node started with {@code nodeFlags} (launcher flags, e.g. {@code --pong-timeout 60s}). */
     public static ClusterProcess start(Path repository, Path jar, int nodes, String engine, String balance,
             Path dir, List<String> nodeFlags) throws IOException, InterruptedException {
-        int front = freeBlock(4, 1);
-        int nodeBase = freeBlock(4, nodes) - 10;
+        int front = freeBlock(5, 1);
+        int nodeBase = freeBlock(5, nodes) - 10;
         int redis = freeBlock(1, 1);
         List<String> command = new ArrayList<>(List.of("scripts/cluster.sh", "--nodes", Integer.toString(nodes),
                 "--engine", engine, "--balance", balance, "--front-port", Integer.toString(front), "--node-port",
@@ -118,6 +118,7 @@ public final class ClusterProcess implements AutoCloseable {
             case SHORT_POLLING -> 1;
             case LONG_POLLING -> 2;
             case WEBSOCKET -> 3;
+            case SSE -> 4;
         };
     }
 

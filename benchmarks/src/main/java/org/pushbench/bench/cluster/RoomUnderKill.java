@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
+import org.pushbench.bench.client.EventSourceClient;
 import org.pushbench.bench.client.HeaderProfile;
 import org.pushbench.bench.client.LongPollingClient;
 import org.pushbench.bench.client.ShortPollingClient;
@@ -38,6 +39,7 @@ final class RoomUnderKill implements AutoCloseable {
                 case SHORT_POLLING -> new ShortPollingClient(loop, target, meters, POLL_INTERVAL_MILLIS);
                 case LONG_POLLING -> new LongPollingClient(loop, target, meters, WAIT_MILLIS);
                 case WEBSOCKET -> new WebSocketClient(loop, target, meters, true);
+                case SSE -> new EventSourceClient(loop, target, meters);
             });
         }
     }

@@ -23,7 +23,8 @@ import org.pushbench.bench.load.LoadSpec;
  *
  * <p>{@code clients} members of a silent room. A short-polling client still asks every {@code pollIntervalMs} and
  * gets {@code []}; a long-polling client's request is answered empty once per hold and asked again; a WebSocket
- * client answers a ping per ping interval. Both periods are set to {@code keepaliveMs} here (the servers default
+ * client answers a ping per ping interval; an SSE stream carries a comment line per keep-alive interval. All three
+ * periods are set to {@code keepaliveMs} here (the servers default
  * to 30 s) so that a window of a few seconds sees several of them; the summary scales the measured rate to
  * bytes per client-hour and the model scales it to other periods.
  *
@@ -52,7 +53,7 @@ public class IdleCost extends ChatBenchmark {
     @Param("1000")
     public int pollIntervalMs;
 
-    /** The long-poll hold and the WebSocket ping interval. */
+    /** The long-poll hold, the WebSocket ping interval and the SSE keep-alive interval. */
     @Param("5000")
     public int keepaliveMs;
 
@@ -63,7 +64,7 @@ public class IdleCost extends ChatBenchmark {
 
     @Override
     List<String> serverFlags() {
-        return List.of("--ping-interval", keepaliveMs + "ms");
+        return List.of("--ping-interval", keepaliveMs + "ms", "--event-keepalive", keepaliveMs + "ms");
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.pushbench.bench.client.ClientLoop;
 import org.pushbench.bench.client.ClientTarget;
+import org.pushbench.bench.client.EventSourceClient;
 import org.pushbench.bench.client.LongPollingClient;
 import org.pushbench.bench.client.ShortPollingClient;
 import org.pushbench.bench.client.SimulatedClient;
@@ -48,6 +49,7 @@ public final class LocalMembers implements Members {
             case SHORT_POLLING -> new ShortPollingClient(loop, target, meters, spec.pollIntervalMillis());
             case LONG_POLLING -> new LongPollingClient(loop, target, meters, spec.waitMillis());
             case WEBSOCKET -> new WebSocketClient(loop, target, meters);
+            case SSE -> new EventSourceClient(loop, target, meters);
         };
     }
 

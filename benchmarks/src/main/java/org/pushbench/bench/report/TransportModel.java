@@ -7,7 +7,7 @@ import java.util.List;
 import org.pushbench.bench.load.TlsMode;
 
 /**
- * The back-of-the-envelope model of the three transports, calibrated with header sizes the harness measured, so
+ * The back-of-the-envelope model of the four transports, calibrated with header sizes the harness measured, so
  * that the summary can show what theory predicts beside what was measured. Every figure here is a prediction.
  * The floor is measured on the row's own network, so it holds the link's one-way delay (RTT/2) and serialization:
  * short polling is then T/2 + RTT/2 on top of what the machine adds.
@@ -24,6 +24,10 @@ import org.pushbench.bench.load.TlsMode;
  *       hold.</li>
  *   <li>WebSocket: one frame per message, payload plus a 2, 4 or 10-byte header; idle, one ping and its masked
  *       pong (2 + 6 bytes when empty) per ping interval.</li>
+ *   <li>Server-Sent Events: one event per message in one chunk of its own: payload plus {@code id: N\n},
+ *       {@code data: }, a blank line (13 bytes and the id's digits, taken as four: a run of a few minutes) plus the
+ *       chunk's size line and CRLFs (4 bytes and the size's hex digits); the response head once per stream;
+ *       idle, one {@code : keepalive} comment line in its chunk (17 bytes) per keep-alive interval.</li>
  *   <li>A newcomer's first message, on every transport: TCP's handshake, TLS 1.3's when on (one round trip),
  *       and one exchange (the first poll and its answer, or the upgrade and the 101 the frames follow): 2 or 3
  *       round trips, on top of what the same set-up takes over loopback in the same run.</li>
@@ -69,6 +73,7 @@ final class TransportModel {
             case LONG_POLLING -> emptyExchange == null ? Prediction.NONE
                     : new Prediction(null, null, null, emptyExchange * 1000.0 / row.keepaliveMs());
             case WEBSOCKET -> new Prediction(null, null, null, 8 * 1000.0 / row.keepaliveMs());
+            case SSE -> new Prediction(null, null, null, KEEPALIVE_CHUNK_BYTES * 1000.0 / row.keepaliveMs());
         };
     }
 
@@ -102,11 +107,26 @@ final class TransportModel {
                 Double max = floor == null || rttUs == 0 ? null : floor + (waits ? rttUs : 0);
                 return new Prediction(mean, max, bytes, null);
             }
+            case SSE -> {
+                Double bytes = payload == null ? null : payload + eventFraming(payload);
+                return new Prediction(null, null, bytes, null);
+            }
             default -> {
                 Double bytes = payload == null ? null : payload + frameHeader(payload);
                 return new Prediction(null, null, bytes, null);
             }
         }
+    }
+
+    /** {@code : keepalive\n} (12 bytes) in a chunk: {@code c\r\n} before it, CRLF after. */
+    private static final int KEEPALIVE_CHUNK_BYTES = 12 + 3 + 2;
+    private static final int ID_DIGITS = 4;
+
+    /** {@code id: N\n}, {@code data: }, {@code \n\n} around the payload, then the chunk's size line and CRLFs. */
+    private static double eventFraming(double payload) {
+        double fields = 13 + ID_DIGITS;
+        int size = (int) Math.round(payload + fields);
+        return fields + Integer.toHexString(size).length() + 4;
     }
 
     private static double frameHeader(double payload) {

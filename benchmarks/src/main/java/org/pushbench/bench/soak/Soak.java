@@ -39,7 +39,7 @@ public final class Soak {
     private static final long POLL_INTERVAL_MILLIS = 1000;
     /** Short timeouts, so the server ends the silent faults within the run and keep-alive runs many times. */
     private static final List<String> SERVER_FLAGS = List.of("--ping-interval", "2s", "--pong-timeout", "2s",
-            "--idle-timeout", "5s");
+            "--event-keepalive", "2s", "--idle-timeout", "5s");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);

@@ -23,7 +23,7 @@ import org.pushbench.server.Transport;
 import org.pushbench.server.tls.ServerCertificate;
 import org.pushbench.store.InMemoryMessageStore;
 
-/** One engine's three servers on one store, in the test's JVM, on ports the OS chose; a fresh room per call. */
+/** One engine's four servers on one store, in the test's JVM, on ports the OS chose; a fresh room per call. */
 final class InProcessServers implements AutoCloseable {
 
     private static final AtomicInteger ROOMS = new AtomicInteger();
@@ -33,9 +33,10 @@ final class InProcessServers implements AutoCloseable {
     private final HttpClient http;
     private final String scheme;
 
-    /** @param pingInterval how often the WebSocket server pings */
+    /** @param pingInterval how often the WebSocket server pings, and the SSE server sends a keep-alive comment */
     InProcessServers(Engine engine, Duration pingInterval) throws Exception {
-        this(engine, ServerConfig.defaults().withPing(pingInterval, Duration.ofSeconds(5)));
+        this(engine, ServerConfig.defaults().withPing(pingInterval, Duration.ofSeconds(5))
+                .withEvents(ServerConfig.defaults().eventRetry(), pingInterval));
     }
 
     InProcessServers(Engine engine, ServerConfig config) throws Exception {

@@ -37,6 +37,7 @@ class LinkedWireBytesTest {
                     case SHORT_POLLING -> new ShortPollingClient(loop, target.via(relay.address()), meters, 500);
                     case LONG_POLLING -> new LongPollingClient(loop, target.via(relay.address()), meters, 0);
                     case WEBSOCKET -> new WebSocketClient(loop, target.via(relay.address()), meters);
+                    case SSE -> new EventSourceClient(loop, target.via(relay.address()), meters);
                 };
                 client.start().get();
                 for (int i = 1; i <= 3; i++) {

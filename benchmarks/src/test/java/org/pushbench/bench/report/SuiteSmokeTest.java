@@ -40,7 +40,7 @@ class SuiteSmokeTest {
                 .forks(0).warmupIterations(1).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(1).measurementTime(TimeValue.seconds(2))
                 .addProfiler(WindowProfiler.class).shouldFailOnError(true).build()).run();
-        assertEquals(3, results.size(), "one run per transport");
+        assertEquals(4, results.size(), "one run per transport");
 
         List<ResultRow> rows = new ArrayList<>();
         for (RunResult r : results) {
@@ -61,10 +61,28 @@ class SuiteSmokeTest {
         SummaryWriter summary = new SummaryWriter(rows);
         summary.writeCsv(out.resolve("summary.csv"));
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals(4, csv.size(), "a header and three rows");
+        assertEquals(5, csv.size(), "a header and four rows");
         assertTrue(summary.markdown().contains("| websocket | netty |"));
+        assertTrue(summary.markdown().contains("| sse | netty |"));
         assertTrue(summary.markdown().contains("| offered msgs/s | achieved msgs/s |"), summary.markdown());
         assertTrue(csv.get(0).contains(",offeredPerSec,achievedPerSec,achievedPercent,belowOffered,"), csv.get(0));
+    }
+
+    @Test
+    void anSseFanOutDeliversEveryMessageOnJettyToo() throws Exception {
+        Path histograms = out.resolve("histograms");
+        System.setProperty("pushbench.histograms", histograms.toString());
+        System.setProperty("jmh.ignoreLock", "true");
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include("org\\.pushbench\\.bench\\.jmh\\.FanOut\\.")
+                .param("engine", "JETTY").param("transport", "SSE").param("clients", "4").param("rate", "20")
+                .forks(0).warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(1).measurementTime(TimeValue.seconds(2))
+                .addProfiler(WindowProfiler.class).shouldFailOnError(true).build()).run();
+        ResultRow row = ResultRow.of(results.iterator().next(), histograms);
+        assertTrue(row.primaryScore() > 40, "delivered " + row.primaryScore() + "/s");
+        assertEquals(Boolean.FALSE, row.belowOffered(), "sent what it offered");
+        assertTrue(row.figure("bytes.framing.perDelivery") > 2, "SSE frames cost more than WebSocket's 2 bytes");
     }
 
     private static double publisherConnections(ResultRow row) {

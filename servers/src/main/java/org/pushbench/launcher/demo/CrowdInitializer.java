@@ -37,7 +37,10 @@ final class CrowdInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         var pipeline = ch.pipeline();
-        pipeline.addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES));
+        pipeline.addLast(new HttpClientCodec());
+        if (transport != Transport.SSE) {
+            pipeline.addLast(new HttpObjectAggregator(MAX_RESPONSE_BYTES));
+        }
         switch (transport) {
             case SHORT_POLLING -> pipeline.addLast(
                     new CrowdPollerHandler(host, room, after, SHORT_POLL_INTERVAL_MILLIS, -1));
@@ -52,6 +55,7 @@ final class CrowdInitializer extends ChannelInitializer<SocketChannel> {
                             .maxFramePayloadLength(MAX_RESPONSE_BYTES)
                             .build()),
                     new CrowdWebSocketHandler());
+            case SSE -> pipeline.addLast(new CrowdEventStreamHandler(host, room, after));
         }
     }
 }

@@ -32,6 +32,15 @@ public final class CrossOrigin {
     }
 
     /**
+     * Whether an answer to a page of {@code origin} names it in {@code Access-Control-Allow-Origin}: an allowed
+     * origin other than the server's own (its own page needs no CORS header, and a benchmark's browser profile pays
+     * none); {@code origin} null for a request without one.
+     */
+    public boolean mayRead(String origin, String host) {
+        return origin != null && !config.sameOrigin(origin, host) && config.originAllowed(origin, host);
+    }
+
+    /**
      * @return the exchange to answer the request through: itself, or for an allowed origin one whose answers
      *         carry {@code Access-Control-Allow-Origin}
      * @throws ChatError 403 for a state-changing request (or a preflight) from an origin that is not allowed
@@ -41,14 +50,10 @@ public final class CrossOrigin {
         if (origin == null) {
             return exchange;
         }
-        if (config.sameOrigin(origin, exchange.host())) {
-            // The server's own page needs no CORS header, and a benchmark's browser profile pays none.
-            return exchange;
-        }
-        if (config.originAllowed(origin, exchange.host())) {
+        if (mayRead(origin, exchange.host())) {
             return new AllowedOriginExchange(exchange, origin);
         }
-        if (SAFE.contains(exchange.method())) {
+        if (config.sameOrigin(origin, exchange.host()) || SAFE.contains(exchange.method())) {
             return exchange;
         }
         throw ChatError.originRefused(origin);

@@ -36,7 +36,7 @@ class ClassroomDemoPageTest {
         browser = HeadlessChromium.start(profile.resolve("chromium"));
         // Pings an hour apart: a pong in the idle window would be WebSocket bytes the test says never flow.
         servers = ServerSet.start(LauncherOptions.parse("--classroom-demo", "--admin-port", "0", "--short-polling-port", "0",
-                "--long-polling-port", "0", "--websocket-port", "0", "--ping-interval", "60m"));
+                "--long-polling-port", "0", "--websocket-port", "0", "--sse-port", "0", "--ping-interval", "60m"));
         page = new DemoPage(browser).open("http://127.0.0.1:" + servers.adminPort() + "/");
     }
 
@@ -57,7 +57,7 @@ class ClassroomDemoPageTest {
     }
 
     @Test
-    void aMessageTypedInAnyPaneArrivesInAllThree() {
+    void aMessageTypedInAnyPaneArrivesInAllFour() {
         for (String pane : DemoPage.PANES) {
             page.type(pane, "hello from " + pane);
         }
@@ -82,25 +82,28 @@ class ClassroomDemoPageTest {
     }
 
     @Test
-    void whileNobodyTypesShortPollingKeepsAskingAndWebSocketStaysQuiet() {
+    void whileNobodyTypesShortPollingKeepsAskingAndThePushPanesStayQuiet() {
         page.setShortPollInterval(200);
         page.awaitFreshMeters();
         long pollsBefore = page.meter("short-polling", "requests");
         long webSocketRequestsBefore = page.meter("websocket", "requests");
         long webSocketBytesBefore = page.meter("websocket", "bytesIn");
+        long eventSourceBytesBefore = page.meter("sse", "bytesIn");
         page.waitUntil(Duration.ofSeconds(20), () -> page.meter("short-polling", "requests") >= pollsBefore + 10);
         assertTrue(page.meter("short-polling", "emptyResponses") >= 5, "idle polls come back empty");
         assertEquals(webSocketRequestsBefore, page.meter("websocket", "requests"),
                 "the WebSocket pane made no request while idle");
         assertEquals(webSocketBytesBefore, page.meter("websocket", "bytesIn"),
                 "the WebSocket pane sent nothing while idle");
+        assertEquals(eventSourceBytesBefore, page.meter("sse", "bytesIn"),
+                "the EventSource pane sent nothing while idle: one request, one response that never ends");
     }
 
     @Test
     void theCrowdButtonsConnectAndDisconnectSimulatedClientsOfEveryServer() {
         page.fill("crowd-size", "20");
         page.click("crowd-start");
-        page.waitUntil(Duration.ofSeconds(15), () -> page.text("crowd-status").endsWith("connected: 20 / 20 / 20"));
+        page.waitUntil(Duration.ofSeconds(15), () -> page.text("crowd-status").endsWith("connected: 20 / 20 / 20 / 20"));
         page.awaitFreshMeters();
         for (String pane : DemoPage.PANES) {
             assertTrue(page.meter(pane, "serverConnections") >= 20, pane + " counts the crowd's connections");

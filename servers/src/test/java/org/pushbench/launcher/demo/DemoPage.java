@@ -14,7 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The classroom demo page as a test sees it: its three panes, their composers, messages and meters. */
 final class DemoPage {
 
-    static final List<String> PANES = List.of("short-polling", "long-polling", "websocket");
+    static final List<String> PANES = List.of("short-polling", "long-polling", "websocket", "sse");
 
     private final WebDriver driver;
 
@@ -22,7 +22,7 @@ final class DemoPage {
         this.driver = driver;
     }
 
-    /** Opens the page and waits until its three panes run. */
+    /** Opens the page and waits until its four panes run. */
     DemoPage open(String url) {
         driver.get(url);
         waitUntil(Duration.ofSeconds(15), () -> "true".equals(driver.findElement(By.tagName("body"))

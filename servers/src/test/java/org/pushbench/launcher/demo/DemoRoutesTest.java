@@ -66,7 +66,7 @@ class DemoRoutesTest {
             assertEquals(400, response.status(), query);
             assertTrue(body(response).contains("\"error\":\"bad_request\""), query);
         }
-        assertEquals(new CrowdStatus(0, Map.of("short-polling", 0, "long-polling", 0, "websocket", 0)),
+        assertEquals(new CrowdStatus(0, Map.of("short-polling", 0, "long-polling", 0, "websocket", 0, "sse", 0)),
                 crowd.status());
         DemoResponse put = routes.handle("PUT", "/demo/crowd?clients=1");
         assertEquals(405, put.status());
