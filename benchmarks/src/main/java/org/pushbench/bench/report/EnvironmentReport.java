@@ -30,8 +30,19 @@ final class EnvironmentReport {
                 .getOperatingSystemMXBean()).getTotalMemorySize() / (1 << 20) + " MiB");
         lines.add("java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         lines.add("open files limit: " + command("sh", "-c", "ulimit -n"));
+        lines.add("load average (1, 5, 15 min) at start: " + loadAverage()
+                + " (other work on the machine competes with clients and server: read the calibration floors)");
         lines.add("loopback only; server and clients in separate JVMs on the same machine");
         Files.write(file, lines);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static String dirty() {

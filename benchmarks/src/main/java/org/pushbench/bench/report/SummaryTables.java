@@ -24,8 +24,8 @@ final class SummaryTables {
         section(md, "IdleCost: a connected client while nobody talks", idle());
         section(md, "Capacity: the server per connected client", load("Capacity"));
         section(md, "Capacity: latency as the room grows", latency("Capacity"));
-        section(md, "FirstMessage: a newcomer's wait for its first message (connect, handshakes, first exchange)",
-                firstMessage());
+        section(md, "FirstMessage: a newcomer's wait for its first message (connect, handshakes, first exchange);"
+                + " per measured window, averaged over the windows by JMH", firstMessage());
         section(md, "Model (prediction) beside measurement", modelVersusMeasured());
         md.append(new BandwidthTable(rows).render());
         return md.toString();
@@ -52,7 +52,14 @@ final class SummaryTables {
         if (r.isIdle() && r.transport() != org.pushbench.server.Transport.SHORT_POLLING) {
             c.append(", keepalive ").append(r.keepaliveMs()).append(" ms");
         }
-        return c.append(", ").append(r.headers().label()).toString();
+        c.append(", ").append(r.headers().label());
+        if (r.link().emulated()) {
+            c.append(", ").append(r.link().profile().label()).append(' ').append(r.link().rttMs()).append(" ms");
+        }
+        if (r.tls() == org.pushbench.bench.load.TlsMode.ON) {
+            c.append(", tls");
+        }
+        return c.toString();
     }
 
     private MarkdownTable latency(String benchmark) {
@@ -115,7 +122,7 @@ final class SummaryTables {
     }
 
     private MarkdownTable firstMessage() {
-        MarkdownTable t = new MarkdownTable("transport", "engine", "network", "RTT ms", "tls", "newcomers",
+        MarkdownTable t = new MarkdownTable("transport", "engine", "network", "RTT ms", "tls", "newcomers/window",
                 "p50 ms", "p90 ms", "p99 ms", "max ms", "model round trips", "model p50 ms (prediction)",
                 "difference %");
         for (ResultRow r : of("FirstMessage")) {
