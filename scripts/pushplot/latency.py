@@ -4,6 +4,8 @@ from . import style
 from .canvas import Canvas, skipped
 from .results import at_load, base_load, load_label, missing_twins, num, panels
 
+# A network profile is its name, RTT and bandwidths: against RTT, all of them vary together along the x axis.
+NETWORK_PARAMS = ("network", "rttMs", "downKbps", "upKbps")
 PERCENTILE_TICKS = [(2, "50%"), (10, "90%"), (100, "99%"), (1000, "99.9%"), (10000, "99.99%")]
 
 
@@ -145,7 +147,7 @@ def latency_vs_rtt(view, out):
         return skipped(name, title, f"summary.csv has {len(rtts)} RTT value(s) among FanOut rows: skipped")
     load = base_load(fan)
     base = at_load(fan, load)
-    groups = panels(view, base, leave_out=("network", "rttMs"))
+    groups = panels(view, base, leave_out=NETWORK_PARAMS)
     canvas = Canvas(name, f"{title}\n{load_label(load)}", len(groups), sharey=True)
     missing_twins(canvas, view, base, "FanOut")
     for i, (ax, (label, group)) in enumerate(zip(canvas.axes, groups)):
@@ -180,7 +182,7 @@ def first_message_vs_rtt(view, out):
     rtts = {r.get("rttMs") for r in rows}
     if len(rtts) < 2:
         return skipped(name, title, f"summary.csv has {len(rtts)} RTT value(s) among FirstMessage rows: skipped")
-    groups = panels(view, rows, leave_out=("network", "rttMs"))
+    groups = panels(view, rows, leave_out=NETWORK_PARAMS)
     canvas = Canvas(name, f"{title}\nconnect, TLS and WebSocket handshakes, first poll", len(groups), sharey=True)
     missing_twins(canvas, view, rows, "FirstMessage")
     for i, (ax, (label, group)) in enumerate(zip(canvas.axes, groups)):
