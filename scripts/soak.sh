@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak: one server JVM with all three transports under a mixed load, with vanishing clients injected all along,
+# Soak: one server JVM with all four transports under a mixed load, with vanishing clients injected all along,
 # then a verdict: every message delivered once and in order, connections, held requests and subscriptions back
 # to zero, live heap and threads within stated bounds. Exits non-zero otherwise.
 #

@@ -75,6 +75,9 @@ class AnswerSizesTest {
             try (RawWebSocket ws = RawWebSocket.open(servers.port(Transport.WEBSOCKET), "/rooms/" + ROOM + "/ws")) {
                 sizes.put("WebSocket `101`", new long[] {ws.handshakeResponseBytes, -1});
             }
+            try (RawEventStream events = RawEventStream.open(servers.port(Transport.SSE), "/rooms/" + ROOM + "/events")) {
+                sizes.put("SSE `200`", new long[] {events.head.length(), -1});
+            }
         }
         return sizes;
     }

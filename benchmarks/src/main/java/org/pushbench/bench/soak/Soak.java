@@ -18,10 +18,10 @@ import org.pushbench.server.Transport;
  * and clients vanishing and joining throughout; then proof that nothing was lost and nothing leaked.
  *
  * <p>Each transport has its own room, members and open-loop publisher (a {@link ChatLoad}), so each room's ids
- * are 1, 2, 3, ... from one publisher and every member's delivery check stays exact; the three rooms share the
+ * are 1, 2, 3, ... from one publisher and every member's delivery check stays exact; the four rooms share the
  * server's one store, its heap and its threads. Every {@code --churn-every}, a share of each transport's members
  * reset their connections without a goodbye and as many newcomers join from the room's newest message, and raw
- * faults hit a room of their own: held long polls reset, WebSockets dropped without a close frame or gone mute,
+ * faults hit a room of their own: held long polls and SSE streams reset, WebSockets dropped without a close frame or gone mute,
  * requests whose headers never finish ({@link Churn}, {@link VanishingClients}). After the warm-up the server's heap (after a full GC) and live threads are read; at the end
  * they are read again, still under load, then sending and churn stop and every remaining member must have every
  * message exactly once and in order, and every member that vanished everything up to its last. Finally every
@@ -100,7 +100,7 @@ public final class Soak {
         String churnFailure;
         long faults;
         VanishingClients vanishing = new VanishingClients(server.host(), server.port(Transport.SHORT_POLLING),
-                server.port(Transport.LONG_POLLING), server.port(Transport.WEBSOCKET));
+                server.port(Transport.LONG_POLLING), server.port(Transport.WEBSOCKET), server.port(Transport.SSE));
         try (Churn churn = new Churn(loads, vanishing, options.churnPerRound(), seed)) {
             churn.start(options.churnEvery());
             Thread.sleep(options.warmup().toMillis());

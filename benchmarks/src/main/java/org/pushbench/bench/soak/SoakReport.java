@@ -35,9 +35,9 @@ public record SoakReport(SoakOptions options, String engine, List<TransportResul
             s.append(String.format("%-14s %8d %8d %11d %5d %5d %9d %7d %9d%n", r.transport().id(), r.members(),
                     r.sent(), r.delivered(), r.lost(), r.duplicated(), r.reordered(), r.errors(), r.replaced()));
         }
-        s.append(String.format("%nfaults injected besides the vanished members: %d (held long polls reset, WebSockets "
-                + "dropped without a close frame, WebSockets that never answer a ping, requests whose headers never "
-                + "finish)%n", faults));
+        s.append(String.format("%nfaults injected besides the vanished members: %d (held long polls reset, SSE streams "
+                + "reset, WebSockets dropped without a close frame, WebSockets that never answer a ping, requests whose "
+                + "headers never finish)%n", faults));
         s.append(String.format("%nserver                    start        end   allowed%n"));
         s.append(String.format("heap after GC      %11s %10s   start + %s%n", mib(start.heapUsedBytes()),
                 mib(end.heapUsedBytes()), mib(SoakBounds.HEAP_GROWTH_BYTES)));

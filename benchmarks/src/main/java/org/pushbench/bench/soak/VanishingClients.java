@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The faults a soak injects: clients that leave without saying so. Each round, on each server: a long poll reset
- * while held (RST), a WebSocket dropped without a close frame, a WebSocket that stays connected but never answers
+ * while held (RST), an event stream reset once it has started (RST), a WebSocket dropped without a close frame, a WebSocket that stays connected but never answers
  * a ping (only the server's pong timeout ends it), and an HTTP request whose headers never finish (only the
  * server's idle timeout ends it). Blocking sockets on the churn's thread: a few per round.
  */
@@ -20,11 +20,13 @@ final class VanishingClients implements AutoCloseable {
     private final int longPollingPort;
     private final int webSocketPort;
     private final int shortPollingPort;
+    private final int ssePort;
     private final List<Socket> silent = new ArrayList<>();
     private final AtomicLong injected = new AtomicLong();
 
-    VanishingClients(String host, int shortPollingPort, int longPollingPort, int webSocketPort) {
+    VanishingClients(String host, int shortPollingPort, int longPollingPort, int webSocketPort, int ssePort) {
         this.host = host;
+        this.ssePort = ssePort;
         this.shortPollingPort = shortPollingPort;
         this.longPollingPort = longPollingPort;
         this.webSocketPort = webSocketPort;
@@ -45,7 +47,10 @@ final class VanishingClients implements AutoCloseable {
         mute.getInputStream().read(new byte[512]);
         silent.add(mute);
         silent.add(open(shortPollingPort, "GET /rooms/" + room + "/messages?after=0 HTTP/1.1\r\nHost: a\r\nX-Unfini"));
-        injected.addAndGet(4);
+        Socket stream = open(ssePort, "GET /rooms/" + room + "/events HTTP/1.1\r\nHost: a\r\n\r\n");
+        stream.getInputStream().read(new byte[512]);
+        reset(stream);
+        injected.addAndGet(5);
     }
 
     private Socket open(int port, String bytes) throws IOException {
