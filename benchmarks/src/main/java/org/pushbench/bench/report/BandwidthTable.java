@@ -35,13 +35,8 @@ final class BandwidthTable {
                         + " headers: one empty poll, request + answer headers", emptyPoll - 2);
             }
         }
-        rows.stream().filter(r -> r.benchmark().equals("FanOut") && r.transport() == Transport.WEBSOCKET
-                && r.figure(BYTES_FRAMING_PER_DELIVERY) != null)
-                .collect(Collectors.toMap(ResultRow::engine, r -> r, (a, b) -> a.payloadBytes() <= b.payloadBytes() ? a : b,
-                        TreeMap::new))
-                .values().forEach(r -> line(t, "pushbench " + r.engine().id() + ": server-to-client frame header ("
-                        + r.payloadBytes() + "-character message, " + Math.round(r.figure(BYTES_PAYLOAD_PER_DELIVERY))
-                        + " B of JSON)", r.figure(BYTES_FRAMING_PER_DELIVERY)));
+        framing(t, Transport.WEBSOCKET, "server-to-client frame header");
+        framing(t, Transport.SSE, "Server-Sent Events framing per message (id:, data:, line ends, chunk)");
         line(t, "RFC 6455: client-to-server frame header with its mask (pinned by WireBytesTest)", 6.0);
         return "## Bandwidth for N clients, recomputed (Lubbers & Greco, 2009)\n\n" + t.render()
                 + "\nThe 2009 table counted 871 bytes of headers per poll from a browser with cookies; pushbench's "
@@ -51,6 +46,17 @@ final class BandwidthTable {
                 + "carries a 4-byte masking key (RFC 6455 section 5.3), so a chat message sent from a browser costs "
                 + "6 bytes of framing, not 2. Mbit/s = bytes x 8 x clients / 2^20, one poll or message per client "
                 + "per second, computed as the article did.\n";
+    }
+
+    /** The framing per delivery of {@code transport}'s FanOut with the smallest messages, per engine. */
+    private void framing(MarkdownTable t, Transport transport, String what) {
+        rows.stream().filter(r -> r.benchmark().equals("FanOut") && r.transport() == transport
+                && r.figure(BYTES_FRAMING_PER_DELIVERY) != null)
+                .collect(Collectors.toMap(ResultRow::engine, r -> r, (a, b) -> a.payloadBytes() <= b.payloadBytes() ? a : b,
+                        TreeMap::new))
+                .values().forEach(r -> line(t, "pushbench " + r.engine().id() + ": " + what + " ("
+                        + r.payloadBytes() + "-character message, " + Math.round(r.figure(BYTES_PAYLOAD_PER_DELIVERY))
+                        + " B of JSON)", r.figure(BYTES_FRAMING_PER_DELIVERY)));
     }
 
     private static void line(MarkdownTable t, String source, double bytes) {
