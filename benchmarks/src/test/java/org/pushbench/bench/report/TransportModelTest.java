@@ -66,6 +66,17 @@ class TransportModelTest {
     }
 
     @Test
+    void anSseEventCostsItsFieldsAndItsChunkAndIdleAKeepAliveComment() {
+        ResultRow row = fanOut(Transport.SSE, 1000, LinkSpec.LOOPBACK,
+                Map.of(FigureNames.BYTES_PAYLOAD_PER_DELIVERY, 60.0));
+        // 60 B of JSON, "id: NNNN\n" "data: " "\n\n" (17 B), a 77-byte chunk: "4d\r\n" and its closing CRLF.
+        assertEquals(60.0 + 17 + 2 + 4, TransportModel.predict(row, List.of(row)).bytesPerDelivery());
+        ResultRow idle = new ResultRow("IdleCost", Transport.SSE, Engine.NETTY, 100, 0, 64, 1000, 5000,
+                HeaderProfile.MINIMAL, 0, Map.of(), null, "");
+        assertEquals(17 * 1000.0 / 5000, TransportModel.predict(idle, List.of(idle)).idleBytesPerClientSecond());
+    }
+
+    @Test
     void aNewcomerWaitsTwoRoundTripsThreeWithTlsOnTopOfWhatTheSameSetUpTakesOverLoopback() {
         LinkSpec mobile = LinkSpec.of(NetworkProfile.MOBILE, 0, 0, 0, 0);
         ResultRow plainLoopback = firstMessage(LinkSpec.LOOPBACK, TlsMode.OFF, 1200.0);
