@@ -117,7 +117,14 @@ public final class LinkRelay implements AutoCloseable {
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        // The timer first: a segment it released after the event loop stopped could not be written (a
+        // RejectedExecutionException on the console at the end of a linked trial).
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
