@@ -25,6 +25,8 @@ final class PlotScript {
 
     static final Path SCRIPT = Path.of("..", "scripts", "plot.py");
     static final Path SAMPLE = Path.of("..", "results", "sample");
+    /** The reference network sweep: FanOut and FirstMessage over loopback, LAN, WAN and MOBILE. */
+    static final Path NETWORK = Path.of("..", "results", "network");
     static final Path REFERENCE = Path.of("..", "results", "reference");
 
     record Result(int exitCode, String output) {

@@ -158,6 +158,21 @@ class PlotScriptTest {
         }
     }
 
+    @Test
+    void theReferenceNetworkSweepDrawsEachTransportAgainstRtt() throws Exception {
+        Path run = PlotScript.copy(PlotScript.NETWORK, dir.resolve("network"));
+        JsonNode manifest = plot.plot(run);
+
+        JsonNode rtt = figure(manifest, "latency-vs-rtt");
+        assertFalse(rtt.get("skipped").asBoolean());
+        assertEquals(List.of("netty"), names(rtt.get("panels")), "one panel: a profile's bandwidths go with its RTT");
+        assertEquals(4 * 2, count(rtt, "line", "measured", null), "p50 and p99 per transport");
+        JsonNode first = figure(manifest, "first-message-vs-rtt");
+        assertFalse(first.get("skipped").asBoolean());
+        assertEquals(List.of("netty · tls=off", "netty · tls=on"), names(first.get("panels")), "a panel per tls");
+        assertEquals(2 * 4 * 2, count(first, "line", "measured", null), "p50 and p99 per transport and panel");
+    }
+
     /** Each row twice, on a loopback and a 40 ms network, and the WebSocket rows again as SSE. */
     private static void withNetworkProfilesAndSse(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);
