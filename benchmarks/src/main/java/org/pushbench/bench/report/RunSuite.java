@@ -82,17 +82,28 @@ public final class RunSuite {
     static List<RunResult> runAll(List<Options> plan, Path log, PrintStream console) throws IOException, SuiteFailure {
         console.println("run-benchmarks: one line per benchmark point; JMH's whole output goes to " + log);
         List<RunResult> results = new ArrayList<>();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             ConsoleProgress progress = new ConsoleProgress(console,
                     OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL));
-            for (Options options : plan) {
-                try {
-                    results.addAll(new Runner(options, progress).run());
-                } catch (RunnerException e) {
-                    progress.failed();
-                    logStream.flush();
-                    throw SuiteFailure.of(e, log);
+            // JMH copies what its forks print (the servers' output among it) to this JVM's System.out and
+            // System.err, not to the output format: into the log with the rest.
+            System.setOut(logStream);
+            System.setErr(logStream);
+            try {
+                for (Options options : plan) {
+                    try {
+                        results.addAll(new Runner(options, progress).run());
+                    } catch (RunnerException e) {
+                        progress.failed();
+                        logStream.flush();
+                        throw SuiteFailure.of(e, log);
+                    }
                 }
+            } finally {
+                System.setOut(stdout);
+                System.setErr(stderr);
             }
         }
         return results;

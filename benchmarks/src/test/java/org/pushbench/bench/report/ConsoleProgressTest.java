@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,24 +20,23 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import org.pushbench.bench.jmh.WindowProfiler;
 
-/** The suite's console: one line per benchmark point, JMH's whole output in the run's jmh.log, errors shown. */
+/**
+ * The suite's console: one line per benchmark point, JMH's whole output (its forks' and their servers' included) in
+ * the run's jmh.log, errors shown.
+ */
 class ConsoleProgressTest {
 
     @TempDir
     Path out;
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private Path histograms;
 
     @BeforeEach
-    void inProcess() {
-        System.setProperty("pushbench.histograms", out.resolve("histograms").toString());
-        // Other JMH runs on this machine hold /tmp/jmh.lock; this one runs in-process and shares nothing with them.
+    void ignoreLock() {
+        histograms = out.resolve("histograms");
+        // Other JMH runs on this machine hold /tmp/jmh.lock; this one shares nothing with them.
         System.setProperty("jmh.ignoreLock", "true");
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("pushbench.histograms");
     }
 
     @Test
@@ -55,6 +53,8 @@ class ConsoleProgressTest {
         assertTrue(logged.contains("Secondary result \"org.pushbench.bench.jmh.FanOut.deliveries:bytes.perDelivery\""),
                 logged);
         assertTrue(logged.contains("# Run complete."), logged);
+        assertTrue(logged.contains("[server] pushbench: websocket (netty) on ws://"),
+                "the fork's server's output: " + logged);
     }
 
     @Test
@@ -75,10 +75,12 @@ class ConsoleProgressTest {
         assertTrue(Files.readString(log).contains("<failure>"), Files.readString(log));
     }
 
-    private static ChainedOptionsBuilder fanOut() {
+    /** FanOut in a JMH fork, as the suite runs it: what a fork prints reaches the host another way. */
+    private ChainedOptionsBuilder fanOut() {
         return new OptionsBuilder().include("org\\.pushbench\\.bench\\.jmh\\.FanOut\\.")
                 .param("transport", "WEBSOCKET").param("engine", "NETTY").param("clients", "2").param("rate", "20")
-                .forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.seconds(1))
+                .forks(1).jvmArgsAppend("-Dpushbench.histograms=" + histograms, "-Djmh.ignoreLock=true")
+                .warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.seconds(1))
                 .addProfiler(WindowProfiler.class).shouldFailOnError(true);
     }
 }
