@@ -102,12 +102,21 @@ final class EventStreamParser {
             }
             case "retry" -> {
                 if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    listener.retry(Long.parseLong(value));
+                    retry(value);
                 }
             }
             default -> {
                 // ignored, as the specification says
             }
+        }
+    }
+
+    /** A value too large for a long is ignored, as a browser ignores one it cannot hold (Jazzer found the crash). */
+    private void retry(String digits) {
+        try {
+            listener.retry(Long.parseLong(digits));
+        } catch (NumberFormatException tooLarge) {
+            // the reconnection time stays as it was
         }
     }
 
