@@ -146,34 +146,8 @@ def latency_vs_rtt(view, out):
     if len(rtts) < 2:
         return skipped(name, title, f"summary.csv has {len(rtts)} RTT value(s) among FanOut rows: skipped")
     load = base_load(fan)
-    base = at_load(fan, load)
-    groups = panels(view, base, leave_out=NETWORK_PARAMS)
-    canvas = Canvas(name, f"{title}\n{load_label(load)}", len(groups), sharey=True)
-    missing_twins(canvas, view, base, "FanOut")
-    for i, (ax, (label, group)) in enumerate(zip(canvas.axes, groups)):
-        ax.set_title(label)
-        for transport in sorted({r["transport"] for r in group}, key=style.order):
-            line = sorted((r for r in group if r["transport"] == transport), key=lambda r: float(r["rttMs"]))
-            for n, side in enumerate(view.sides):
-                linestyle, _, alpha = style.side_style(n)
-                pairs = [(r, t) for r, t in twins(view, n, line) if t and num(t, "latencyP99Us") is not None]
-                if not pairs:
-                    continue
-                xs = [float(r["rttMs"]) for r, _ in pairs]
-                for series, column, width, mark in (("p50", "latencyP50Us", style.UNCORRECTED_WIDTH, "o"),
-                                                     ("p99", "latencyP99Us", style.CORRECTED_WIDTH, "s")):
-                    canvas.line(ax, xs, [num(t, column) / 1000 for _, t in pairs], pairs[0][1], side.name,
-                                series=series, color=style.color(transport), linestyle=linestyle, alpha=alpha,
-                                linewidth=width, marker=mark)
-        ax.set_yscale("log")
-        ax.set_xlabel("network round-trip time (ms)")
-        if i == 0:
-            ax.set_ylabel("delivery latency (ms, log scale)")
-    canvas.transports_legend(sorted({r["transport"] for r in base}, key=style.order))
-    canvas.legend_line("p99 (bold, s)", color="black", marker="s", linewidth=style.CORRECTED_WIDTH)
-    canvas.legend_line("p50 (thin, o)", color="black", marker="o", linewidth=style.UNCORRECTED_WIDTH)
-    canvas.sides_legend(view)
-    return canvas.save(out)
+    return against_rtt(view, out, name, f"{title}\n{load_label(load)}", at_load(fan, load), "FanOut",
+                       ("latencyP50Us", "latencyP99Us"), "delivery latency (ms, log scale)", log=True)
 
 
 def first_message_vs_rtt(view, out):
@@ -182,27 +156,37 @@ def first_message_vs_rtt(view, out):
     rtts = {r.get("rttMs") for r in rows}
     if len(rtts) < 2:
         return skipped(name, title, f"summary.csv has {len(rtts)} RTT value(s) among FirstMessage rows: skipped")
+    return against_rtt(view, out, name, f"{title}\nconnect, TLS and WebSocket handshakes, first poll", rows,
+                       "FirstMessage", ("firstMessageP50Us", "firstMessageP99Us"), "time to first message (ms)",
+                       log=False)
+
+
+def against_rtt(view, out, name, title, rows, benchmark, columns, ylabel, log):
+    """The p50 and p99 columns (microseconds) per transport against RTT, in ms, a panel per group of rows."""
+    p50, p99 = columns
     groups = panels(view, rows, leave_out=NETWORK_PARAMS)
-    canvas = Canvas(name, f"{title}\nconnect, TLS and WebSocket handshakes, first poll", len(groups), sharey=True)
-    missing_twins(canvas, view, rows, "FirstMessage")
+    canvas = Canvas(name, title, len(groups), sharey=True)
+    missing_twins(canvas, view, rows, benchmark)
     for i, (ax, (label, group)) in enumerate(zip(canvas.axes, groups)):
         ax.set_title(label)
         for transport in sorted({r["transport"] for r in group}, key=style.order):
             line = sorted((r for r in group if r["transport"] == transport), key=lambda r: float(r["rttMs"]))
             for n, side in enumerate(view.sides):
                 linestyle, _, alpha = style.side_style(n)
-                pairs = [(r, t) for r, t in twins(view, n, line) if t and num(t, "firstMessageP99Us") is not None]
+                pairs = [(r, t) for r, t in twins(view, n, line) if t and num(t, p99) is not None]
                 if not pairs:
                     continue
                 xs = [float(r["rttMs"]) for r, _ in pairs]
-                for series, column, width, mark in (("p50", "firstMessageP50Us", style.UNCORRECTED_WIDTH, "o"),
-                                                     ("p99", "firstMessageP99Us", style.CORRECTED_WIDTH, "s")):
+                for series, column, width, mark in (("p50", p50, style.UNCORRECTED_WIDTH, "o"),
+                                                     ("p99", p99, style.CORRECTED_WIDTH, "s")):
                     canvas.line(ax, xs, [num(t, column) / 1000 for _, t in pairs], pairs[0][1], side.name,
                                 series=series, color=style.color(transport), linestyle=linestyle, alpha=alpha,
                                 linewidth=width, marker=mark)
+        if log:
+            ax.set_yscale("log")
         ax.set_xlabel("network round-trip time (ms)")
         if i == 0:
-            ax.set_ylabel("time to first message (ms)")
+            ax.set_ylabel(ylabel)
     canvas.transports_legend(sorted({r["transport"] for r in rows}, key=style.order))
     canvas.legend_line("p99 (bold, s)", color="black", marker="s", linewidth=style.CORRECTED_WIDTH)
     canvas.legend_line("p50 (thin, o)", color="black", marker="o", linewidth=style.UNCORRECTED_WIDTH)

@@ -24,6 +24,10 @@ public final class FigureNames {
      */
     public static final String FIRST_MESSAGE = "firstMessage";
     public static final String FIRST_MESSAGE_COUNT = FIRST_MESSAGE + ".count";
+    public static final String FIRST_MESSAGE_P50 = FIRST_MESSAGE + ".p50.us";
+    public static final String FIRST_MESSAGE_P90 = FIRST_MESSAGE + ".p90.us";
+    public static final String FIRST_MESSAGE_P99 = FIRST_MESSAGE + ".p99.us";
+    public static final String FIRST_MESSAGE_MAX = FIRST_MESSAGE + ".max.us";
 
     public static final String BYTES_PER_DELIVERY = "bytes.perDelivery";
     public static final String BYTES_PAYLOAD_PER_DELIVERY = perDelivery(WireCategory.PAYLOAD);

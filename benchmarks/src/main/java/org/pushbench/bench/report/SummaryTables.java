@@ -126,12 +126,12 @@ final class SummaryTables {
                 "p50 ms", "p90 ms", "p99 ms", "max ms", "model round trips", "model p50 ms (prediction)",
                 "difference %");
         for (ResultRow r : of("FirstMessage")) {
-            Double p50 = millis(r.figure(FIRST_MESSAGE + ".p50.us"));
+            Double p50 = millis(r.figure(FIRST_MESSAGE_P50));
             Double model = TransportModel.firstMessageP50Us(r, rows);
             Double modelMs = model == null ? null : model / 1000;
             t.row(r.transport().id(), r.engine().id(), r.link().profile().name(), r.link().rttMs(),
-                    r.tls().name(), r.figure(FIRST_MESSAGE_COUNT), p50, millis(r.figure(FIRST_MESSAGE + ".p90.us")),
-                    millis(r.figure(FIRST_MESSAGE + ".p99.us")), millis(r.figure(FIRST_MESSAGE + ".max.us")),
+                    r.tls().name(), r.figure(FIRST_MESSAGE_COUNT), p50, millis(r.figure(FIRST_MESSAGE_P90)),
+                    millis(r.figure(FIRST_MESSAGE_P99)), millis(r.figure(FIRST_MESSAGE_MAX)),
                     TransportModel.setupRoundTrips(r), modelMs,
                     p50 == null || modelMs == null || modelMs == 0 ? null : 100 * (p50 - modelMs) / modelMs);
         }

@@ -60,7 +60,7 @@ final class TransportModel {
     static Double firstMessageP50Us(ResultRow row, List<ResultRow> all) {
         Double machine = all.stream().filter(r -> r.isFirstMessage() && r.transport() == row.transport()
                 && r.engine() == row.engine() && r.tls() == row.tls() && r.headers() == row.headers()
-                && !r.link().emulated()).map(r -> r.figure(FIRST_MESSAGE + ".p50.us")).filter(v -> v != null)
+                && !r.link().emulated()).map(r -> r.figure(FIRST_MESSAGE_P50)).filter(v -> v != null)
                 .findFirst().orElse(null);
         return machine == null ? null : machine + setupRoundTrips(row) * row.link().rttMs() * 1000.0;
     }

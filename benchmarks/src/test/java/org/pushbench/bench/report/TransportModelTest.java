@@ -97,7 +97,7 @@ class TransportModelTest {
 
     private static ResultRow firstMessage(LinkSpec link, TlsMode tls, double p50Us) {
         return new ResultRow("FirstMessage", Transport.LONG_POLLING, Engine.NETTY, 10, 5, 64, 1000, 0,
-                HeaderProfile.MINIMAL, link, tls, 3, Map.of(FigureNames.FIRST_MESSAGE + ".p50.us", p50Us), null, "");
+                HeaderProfile.MINIMAL, link, tls, 3, Map.of(FigureNames.FIRST_MESSAGE_P50, p50Us), null, "");
     }
 
     private static ResultRow fanOut(Transport t, int pollMs, LinkSpec link, Map<String, Double> figures) {
