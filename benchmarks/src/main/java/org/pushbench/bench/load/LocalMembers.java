@@ -85,7 +85,7 @@ public final class LocalMembers implements Members {
             leaving.recipient().leave();
             leaving.vanish();
         }
-        long joinAfter = clients.stream().mapToLong(c -> c.recipient().last()).max().orElseThrow();
+        long joinAfter = newestReceived();
         List<SimulatedClient> newcomers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             SimulatedClient newcomer = newClient();
@@ -104,7 +104,7 @@ public final class LocalMembers implements Members {
      * the room's delivery check; the caller closes it.
      */
     public synchronized SimulatedClient newcomer(RecipientMeters own) {
-        long newest = clients.stream().mapToLong(c -> c.recipient().last()).max().orElseThrow();
+        long newest = newestReceived();
         if (newest < 1) {
             throw new IllegalStateException("no member has a message yet: a newcomer would wait for the next one");
         }
@@ -119,6 +119,11 @@ public final class LocalMembers implements Members {
         }
         newcomer.recipient().joinAfter(after);
         return newcomer;
+    }
+
+    /** The newest message id some member has: where a page opened now would start from. */
+    private long newestReceived() {
+        return clients.stream().mapToLong(c -> c.recipient().last()).max().orElseThrow();
     }
 
     @Override
