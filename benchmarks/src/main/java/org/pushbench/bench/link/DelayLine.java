@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -21,6 +22,8 @@ import io.netty.channel.ChannelOption;
  * <p>Reads stop while more than {@link #QUEUE_LIMIT} bytes wait, so a fast sender meets a full link the way it
  * would meet a full TCP window instead of filling the relay's memory. A timer thread releases the segments at
  * their due time: the event loop's own timer rounds to milliseconds, too coarse for a 2 ms round trip.
+ *
+ * <p>Once the relay is {@link LinkRelay#cut() cut}, what arrives is dropped and what waits is lost, closes included.
  */
 final class DelayLine {
 
@@ -38,6 +41,7 @@ final class DelayLine {
     private final long jitterNanos;
     private final double nanosPerByte;
     private final LongAdder relayed;
+    private final BooleanSupplier cut;
     private final ArrayDeque<Segment> queue = new ArrayDeque<>();
     private long lastDeparture;
     private long lastArrival;
@@ -50,7 +54,7 @@ final class DelayLine {
      *                       the TCP handshake a loopback connect does not pay
      */
     DelayLine(Channel source, Channel sink, ScheduledExecutorService timer, long oneWayNanos, long jitterNanos,
-            int kbps, long notBeforeNanos, LongAdder relayed) {
+            int kbps, long notBeforeNanos, LongAdder relayed, BooleanSupplier cut) {
         this.source = source;
         this.sink = sink;
         this.timer = timer;
@@ -59,12 +63,13 @@ final class DelayLine {
         this.nanosPerByte = 8e6 / kbps;
         this.lastDeparture = notBeforeNanos;
         this.relayed = relayed;
+        this.cut = cut;
         sink.closeFuture().addListener(f -> discard());
     }
 
     /** Takes what {@code source} read; called on its event loop. */
     synchronized void accept(ByteBuf bytes) {
-        if (discarded) {
+        if (discarded || cut.getAsBoolean()) {
             bytes.release();
             return;
         }
@@ -83,7 +88,7 @@ final class DelayLine {
 
     /** The source closed (or was reset): the sink is closed the same way once the data before it arrived. */
     synchronized void sourceClosed(boolean reset) {
-        if (!discarded) {
+        if (!discarded && !cut.getAsBoolean()) {
             enqueue(new Segment(Unpooled.EMPTY_BUFFER, arrival(Math.max(System.nanoTime(), lastDeparture)), true,
                     reset));
         }
@@ -110,6 +115,10 @@ final class DelayLine {
     /** On the timer thread: writes every segment that is due, in order. */
     private synchronized void release() {
         releaseScheduled = false;
+        if (cut.getAsBoolean()) {
+            dropQueued();
+            return;
+        }
         long now = System.nanoTime();
         boolean wrote = false;
         while (!discarded && !queue.isEmpty() && queue.peek().arrivalNanos() <= now) {
@@ -143,6 +152,10 @@ final class DelayLine {
     /** The sink is gone: whatever still waits is dropped, and its buffers freed. */
     private synchronized void discard() {
         discarded = true;
+        dropQueued();
+    }
+
+    private void dropQueued() {
         Segment segment;
         while ((segment = queue.poll()) != null) {
             segment.bytes().release();

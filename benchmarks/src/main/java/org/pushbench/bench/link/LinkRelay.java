@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -30,6 +31,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  *
  * <p>The relay runs on its own event loop thread and timer thread, not the clients' loop, and measures their CPU
  * time, so a run can report what the emulation itself cost.
+ *
+ * <p>{@link #cut()} makes the link go silent, as a dead host or a network partition does: from then on nothing
+ * crosses it either way, no data, no FIN, no reset, while every connection stays open at both ends. Only a
+ * liveness rule of the member's own can tell the server is gone.
  */
 public final class LinkRelay implements AutoCloseable {
 
@@ -41,6 +46,7 @@ public final class LinkRelay implements AutoCloseable {
     private final LongAdder down = new LongAdder();
     private final LongAdder up = new LongAdder();
     private final Channel listener;
+    private volatile boolean cut;
 
     /** Listens on {@code 127.0.0.1}, on a port of its own, for connections to pass to {@code upstream}. */
     public LinkRelay(LinkSpec link, InetSocketAddress upstream) throws InterruptedException {
@@ -90,6 +96,16 @@ public final class LinkRelay implements AutoCloseable {
     /** Bytes delivered to the server so far. */
     public long bytesUp() {
         return up.sum();
+    }
+
+    /** Silences the link for good: what is in flight is lost, and nothing more crosses it either way. */
+    public void cut() {
+        cut = true;
+    }
+
+    /** Whether {@link #cut()} was called. */
+    BooleanSupplier cutSignal() {
+        return () -> cut;
     }
 
     /** CPU time the relay's threads have used so far. */

@@ -14,6 +14,12 @@ public record LinkSpec(NetworkProfile profile, int rttMs, int downKbps, int upKb
 
     public static final LinkSpec LOOPBACK = new LinkSpec(NetworkProfile.LOOPBACK, 0, 0, 0, 0);
 
+    /**
+     * A relay that shapes nothing (no delay, 100 Gbit/s): a link of its own to {@link LinkRelay#cut() cut} for a
+     * member that is otherwise on loopback.
+     */
+    public static final LinkSpec UNSHAPED = new LinkSpec(NetworkProfile.CUSTOM, 0, 100_000_000, 100_000_000, 0);
+
     public LinkSpec {
         if (profile == NetworkProfile.LOOPBACK) {
             if (rttMs != 0 || downKbps != 0 || upKbps != 0 || jitterMs != 0) {

@@ -12,7 +12,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 /**
  * One member's connection through the relay: on accept it opens the upstream connection to the server, on the
  * same event loop, and joins the two by a {@link DelayLine} each way. Nothing is read from the member until the
- * server has accepted.
+ * server has accepted. A connection accepted after the link was cut never reaches the server: what the member
+ * sends is read and dropped, as a dead host's network would swallow it.
  */
 final class RelayConnection extends ChannelInboundHandlerAdapter {
 
@@ -27,6 +28,10 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (relay.cutSignal().getAsBoolean()) {
+            member.config().setAutoRead(true);
+            return;
+        }
         long opened = System.nanoTime();
         LinkSpec link = relay.link();
         long oneWay = link.oneWayNanos();
@@ -48,9 +53,9 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
             }
             long handshake = opened + 2 * oneWay;
             towardsServer = new DelayLine(member, server, relay.timer(), oneWay, jitter, link.upKbps(), handshake,
-                    relay.upCounter());
+                    relay.upCounter(), relay.cutSignal());
             DelayLine towardsMember = new DelayLine(server, member, relay.timer(), oneWay, jitter, link.downKbps(),
-                    handshake, relay.downCounter());
+                    handshake, relay.downCounter(), relay.cutSignal());
             server.pipeline().addLast(new Forward(towardsMember));
             server.config().setAutoRead(true);
             member.config().setAutoRead(true);
@@ -59,6 +64,10 @@ final class RelayConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (towardsServer == null) {
+            ((ByteBuf) msg).release();
+            return;
+        }
         towardsServer.accept((ByteBuf) msg);
     }
 

@@ -130,6 +130,35 @@ class LinkRelayTest {
     }
 
     @Test
+    void aCutLinkCarriesNothingEitherWayAndClosesNothing() throws Exception {
+        LinkSpec link = LinkSpec.of(NetworkProfile.LAN, 0, 0, 0, 0);
+        try (PeerServer server = new PeerServer(); LinkRelay relay = new LinkRelay(link, server.address())) {
+            Socket member = connect(relay);
+            DataOutputStream out = new DataOutputStream(member.getOutputStream());
+            echo(out, new DataInputStream(member.getInputStream()));
+            long upBefore = relay.bytesUp();
+            relay.cut();
+            out.write('E');
+            out.writeInt(9);
+            out.flush();
+            member.setSoTimeout(500);
+            assertThrows(java.net.SocketTimeoutException.class, () -> member.getInputStream().read(),
+                    "no answer crosses a cut link");
+            assertEquals(upBefore, relay.bytesUp(), "and no request reached the server");
+            member.setSoLinger(true, 0);
+            member.close();
+            assertEquals(null, server.nextEnding(500), "nor did the member's reset");
+            try (Socket late = connect(relay)) {
+                late.getOutputStream().write(new byte[] {'E', 0, 0, 0, 1});
+                late.setSoTimeout(300);
+                assertThrows(java.net.SocketTimeoutException.class, () -> late.getInputStream().read(),
+                        "a connection made after the cut is accepted and never answered");
+            }
+            assertEquals(upBefore, relay.bytesUp(), "nothing reached the server after the cut");
+        }
+    }
+
+    @Test
     void badLinksAreRefusedWithTheReason() {
         IllegalArgumentException custom = assertThrows(IllegalArgumentException.class,
                 () -> LinkSpec.of(NetworkProfile.CUSTOM, 80, 0, 500, 0));
