@@ -81,7 +81,7 @@ public final class EventSourceClient implements SimulatedClient {
     }
 
     private void connect() {
-        ConnectionCounters counters = new ConnectionCounters(target, meters.wire());
+        ConnectionCounters counters = new ConnectionCounters(target, meters);
         Stream stream = new Stream(counters);
         loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
             @Override

@@ -64,7 +64,7 @@ public final class HttpPublisher implements Publisher {
         List<CompletableFuture<Void>> opened = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            ConnectionCounters counters = new ConnectionCounters(target, meters.wire());
+            ConnectionCounters counters = new ConnectionCounters(target, meters);
             loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {

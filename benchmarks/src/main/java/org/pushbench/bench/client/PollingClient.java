@@ -121,7 +121,7 @@ abstract class PollingClient implements SimulatedClient {
     }
 
     private void connect() {
-        ConnectionCounters counters = new ConnectionCounters(target, meters.wire());
+        ConnectionCounters counters = new ConnectionCounters(target, meters);
         loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {

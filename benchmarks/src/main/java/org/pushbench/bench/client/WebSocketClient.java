@@ -87,7 +87,7 @@ public final class WebSocketClient implements SimulatedClient {
                 + recipient.last());
         handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
                 target.headers().headers(target.origin()), MAX_FRAME, true, false, 10_000, false, false);
-        ConnectionCounters counters = new ConnectionCounters(target, meters.wire());
+        ConnectionCounters counters = new ConnectionCounters(target, meters);
         loop.connect(target.address(), new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {

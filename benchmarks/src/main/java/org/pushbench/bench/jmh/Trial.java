@@ -1,5 +1,6 @@
 package org.pushbench.bench.jmh;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,6 +65,7 @@ final class Trial implements AutoCloseable {
     private final ClientLoop loop;
     private final ChatLoad load;
     private final LinkRelay relay;
+    private final InetSocketAddress serverSocket;
     private final MeasurementWindow.Baseline baseline;
     private final boolean memoryPerClient;
     private final LatencyFiles latencyFiles = new LatencyFiles();
@@ -95,11 +97,13 @@ final class Trial implements AutoCloseable {
         this.loop = new ClientLoop(0);
         LinkRelay relay = null;
         ChatLoad load = null;
+        InetSocketAddress serverSocket;
         // A trial that fails to start gets no close() from JMH: it stops what it started itself.
         try {
             this.baseline = MeasurementWindow.Baseline.of(server.probe().metrics(spec.transport(), true));
             ClientTarget target = new ClientTarget(server.host(), server.port(spec.transport()), spec.room(),
                     spec.headers()).with(tls);
+            serverSocket = target.address();
             relay = link.emulated() ? new LinkRelay(link, target.address()) : null;
             Members members = members(spec, relay == null ? target : target.via(relay.address()), memberProcesses);
             load = new ChatLoad(spec, target, loop, members, MessageEncoder.sentMessages(spec.payloadBytes()));
@@ -114,6 +118,7 @@ final class Trial implements AutoCloseable {
             throw e;
         }
         this.relay = relay;
+        this.serverSocket = serverSocket;
         this.load = load;
         this.progress = this.load.members()::deliveries;
     }
@@ -161,6 +166,16 @@ final class Trial implements AutoCloseable {
             Thread.sleep(10);
         }
         return load.newcomer(own);
+    }
+
+    /** The server's socket for the members' transport, for a relay of the benchmark's own to connect to. */
+    InetSocketAddress serverSocket() {
+        return serverSocket;
+    }
+
+    /** A member on meters of its own reaching the server through {@code route}: {@link ChatLoad#watcher}. */
+    SimulatedClient watcher(RecipientMeters own, InetSocketAddress route) {
+        return load.watcher(own, route);
     }
 
     /** Ends the iteration's window and publishes its figures, with {@code more} of the benchmark's own. */

@@ -1,5 +1,6 @@
 package org.pushbench.bench.load;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -92,6 +93,11 @@ public final class ChatLoad implements AutoCloseable {
     /** A member about to join from one message back, on meters of its own: {@link LocalMembers#newcomer}. */
     public SimulatedClient newcomer(RecipientMeters own) {
         return local().newcomer(own);
+    }
+
+    /** A member on a route of its own, joining from the newest message: {@link LocalMembers#watcher}. */
+    public SimulatedClient watcher(RecipientMeters own, InetSocketAddress route) {
+        return local().watcher(own, route);
     }
 
     /** Starts the schedule; does nothing at rate 0 (an idle room). */

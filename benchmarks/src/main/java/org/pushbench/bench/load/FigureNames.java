@@ -29,6 +29,16 @@ public final class FigureNames {
     public static final String FIRST_MESSAGE_P99 = FIRST_MESSAGE + ".p99.us";
     public static final String FIRST_MESSAGE_MAX = FIRST_MESSAGE + ".max.us";
 
+    /**
+     * Prefix of the time from a member's link going silent to its liveness rule declaring the server dead
+     * ({@code deadServer.p50.us}), and the number of members timed ({@code deadServer.count}).
+     */
+    public static final String DEAD_SERVER = "deadServer";
+    public static final String DEAD_SERVER_COUNT = DEAD_SERVER + ".count";
+    public static final String DEAD_SERVER_MEAN = DEAD_SERVER + ".mean.us";
+    public static final String DEAD_SERVER_P50 = DEAD_SERVER + ".p50.us";
+    public static final String DEAD_SERVER_MAX = DEAD_SERVER + ".max.us";
+
     public static final String BYTES_PER_DELIVERY = "bytes.perDelivery";
     public static final String BYTES_PAYLOAD_PER_DELIVERY = perDelivery(WireCategory.PAYLOAD);
     public static final String BYTES_HEADERS_PER_DELIVERY = perDelivery(WireCategory.HEADERS);

@@ -1,5 +1,6 @@
 package org.pushbench.bench.load;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,10 @@ public final class LocalMembers implements Members {
     }
 
     private SimulatedClient newClient(RecipientMeters meters) {
+        return newClient(meters, target);
+    }
+
+    private SimulatedClient newClient(RecipientMeters meters, ClientTarget target) {
         return switch (spec.transport()) {
             case SHORT_POLLING -> new ShortPollingClient(loop, target, meters, spec.pollIntervalMillis());
             case LONG_POLLING -> new LongPollingClient(loop, target, meters, spec.waitMillis());
@@ -119,6 +124,17 @@ public final class LocalMembers implements Members {
         }
         newcomer.recipient().joinAfter(after);
         return newcomer;
+    }
+
+    /**
+     * A member about to join from the newest message a member has (0 in a room nobody spoke in), on meters of its
+     * own, connecting through {@code route} (a link of its own, which its benchmark may cut) to the members'
+     * server. It takes no part in the room's delivery check; the caller closes it.
+     */
+    public SimulatedClient watcher(RecipientMeters own, InetSocketAddress route) {
+        SimulatedClient watcher = newClient(own, target.direct().via(route));
+        watcher.recipient().joinAfter(clients.isEmpty() ? 0 : Math.max(0, newestReceived()));
+        return watcher;
     }
 
     /** The newest message id some member has: where a page opened now would start from. */

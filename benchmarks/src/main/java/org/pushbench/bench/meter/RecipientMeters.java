@@ -1,5 +1,6 @@
 package org.pushbench.bench.meter;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,6 +22,8 @@ public final class RecipientMeters {
     private volatile SendLog sendLog;
     private volatile String firstError;
     private final CompletableFuture<Long> firstDelivery = new CompletableFuture<>();
+    private final CompletableFuture<Long> serverSilent = new CompletableFuture<>();
+    private volatile Duration silenceLimit;
 
     public WireMeter wire() {
         return wire;
@@ -37,6 +40,24 @@ public final class RecipientMeters {
     /** Completes with the {@link System#nanoTime()} at which the first accepted message was parsed. */
     public CompletableFuture<Long> firstDelivery() {
         return firstDelivery;
+    }
+
+    /**
+     * Gives the clients on these meters a liveness rule: a connection that reads nothing for {@code limit} means
+     * the server is gone ({@link #serverSilent()}). Set before they connect.
+     */
+    public void watchSilence(Duration limit) {
+        this.silenceLimit = limit;
+    }
+
+    /** The liveness rule's limit; null for none (the default). */
+    public Duration silenceLimit() {
+        return silenceLimit;
+    }
+
+    /** Completes with the {@link System#nanoTime()} at which a client's liveness rule first found its server silent. */
+    public CompletableFuture<Long> serverSilent() {
+        return serverSilent;
     }
 
     /** The schedule the deliveries are timed against; null until set. */
