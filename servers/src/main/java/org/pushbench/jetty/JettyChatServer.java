@@ -3,6 +3,7 @@ package org.pushbench.jetty;
 import java.util.List;
 import java.util.function.Function;
 
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -18,7 +19,8 @@ import org.pushbench.server.TransportMetrics;
 
 /**
  * One Jetty server: one {@link Server} on the engine's threads, its {@link ChatConnector}, the HTTP/1.1 settings
- * and the JSON error answers, and TLS when configured ({@link JettyTls}). A transport supplies only its handler.
+ * and the JSON error answers, TLS when configured ({@link JettyTls}), and HTTP/2 beside HTTP/1.1 on the HTTP
+ * transports ({@link JettyHttp2}). A transport supplies only its handler.
  */
 final class JettyChatServer implements ChatServer {
 
@@ -48,10 +50,17 @@ final class JettyChatServer implements ChatServer {
     @Override
     public int start() throws Exception {
         server = new Server(shared.threads(), shared.scheduler(), shared.buffers());
-        HttpConnectionFactory http = new HttpConnectionFactory(httpConfiguration());
-        connector = config.tls().isPresent()
-                ? new ChatConnector(server, shared, metrics, config, JettyTls.in(config.tls().get()), http)
-                : new ChatConnector(server, shared, metrics, config, http);
+        HttpConfiguration settings = httpConfiguration();
+        HttpConnectionFactory http = new HttpConnectionFactory(settings);
+        boolean http2 = transport != Transport.WEBSOCKET;
+        ConnectionFactory[] factories;
+        if (config.tls().isPresent()) {
+            factories = http2 ? JettyHttp2.overTls(config.tls().get(), settings, http)
+                    : new ConnectionFactory[] {JettyTls.in(config.tls().get()), http};
+        } else {
+            factories = http2 ? JettyHttp2.cleartext(settings, http) : new ConnectionFactory[] {http};
+        }
+        connector = new ChatConnector(server, shared, metrics, config, factories);
         // The engine's, not this server's: stopping this server must leave them running for the other two.
         for (ContainerLifeCycle owner : List.of(server, connector)) {
             owner.unmanage(shared.threads());

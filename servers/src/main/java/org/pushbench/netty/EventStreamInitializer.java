@@ -10,7 +10,7 @@ import org.pushbench.transport.http.MessagesResource;
 import org.pushbench.transport.sse.EventsRoute;
 
 /**
- * The Server-Sent Events server's pipeline: the shared HTTP front, the event streams, and behind them the core's
+ * The Server-Sent Events server's pipeline: the shared HTTP front (HTTP/1.1 or, per stream, HTTP/2), the event streams, and behind them the core's
  * messages resource for posting ({@link HttpChatHandler}), as on the polling servers.
  */
 final class EventStreamInitializer extends ChannelInitializer<SocketChannel> {
@@ -34,8 +34,8 @@ final class EventStreamInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        HttpFront.front(channel.pipeline(), metrics, gate, config)
-                .addLast("events", new EventStreamHandler(route, store, metrics, config))
-                .addLast("messages", new HttpChatHandler(resource));
+        HttpFront.connection(channel.pipeline(), metrics, gate, config).addLast("protocol", new Http2Front(config,
+                pipeline -> pipeline.addLast("events", new EventStreamHandler(route, store, metrics, config))
+                        .addLast("messages", new HttpChatHandler(resource))));
     }
 }

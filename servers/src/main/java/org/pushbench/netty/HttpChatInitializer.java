@@ -7,7 +7,7 @@ import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
 import org.pushbench.transport.http.MessagesResource;
 
-/** A polling server's pipeline: the shared HTTP front, then the core's resource behind {@link HttpChatHandler}. */
+/** A polling server's pipeline: the shared HTTP front (HTTP/1.1 or, per stream, HTTP/2), then the core's resource behind {@link HttpChatHandler}. */
 final class HttpChatInitializer extends ChannelInitializer<SocketChannel> {
 
     private final MessagesResource resource;
@@ -24,7 +24,7 @@ final class HttpChatInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        HttpFront.front(channel.pipeline(), metrics, gate, config)
-                .addLast("messages", new HttpChatHandler(resource));
+        HttpFront.connection(channel.pipeline(), metrics, gate, config).addLast("protocol", new Http2Front(config,
+                pipeline -> pipeline.addLast("messages", new HttpChatHandler(resource))));
     }
 }

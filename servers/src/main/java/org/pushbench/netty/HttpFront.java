@@ -1,5 +1,6 @@
 package org.pushbench.netty;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerCodec;
 
@@ -9,9 +10,10 @@ import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
 
 /**
- * The HTTP/1.1 front of a pipeline, the same for every Netty server: count bytes, admit, decode with bounded
+ * The HTTP front of a pipeline, the same for every Netty server: count bytes, admit, decode with bounded
  * request line and headers, enforce the request deadline, aggregate bodies up to the message limit; and, only on a
- * classroom demo's servers, count bytes per demo client and note each request's client.
+ * classroom demo's servers, count bytes per demo client and note each request's client. The connection's part
+ * and the requests' part are apart, so an HTTP/2 connection puts the latter on each of its streams.
  */
 public final class HttpFront {
 
@@ -26,18 +28,31 @@ public final class HttpFront {
     private HttpFront() {
     }
 
-    /** Adds the shared front handlers; the transport's handler goes after them. */
+    /** Adds the shared HTTP/1.1 front handlers; the transport's handler goes after them. */
     public static ChannelPipeline front(ChannelPipeline pipeline, TransportMetrics metrics, ConnectionGate gate,
             ServerConfig config) {
-        pipeline.addLast(BYTES, new SocketByteCounter(metrics))
-                .addLast(GATE, gate)
-                .addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192))
+        return requests(connection(pipeline, metrics, gate, config), config,
+                new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192));
+    }
+
+    /** The connection's handlers: byte counters and the gate. */
+    static ChannelPipeline connection(ChannelPipeline pipeline, TransportMetrics metrics, ConnectionGate gate,
+            ServerConfig config) {
+        pipeline.addLast(BYTES, new SocketByteCounter(metrics)).addLast(GATE, gate);
+        if (config.classroomDemo()) {
+            // Only the classroom demo's servers count per client; a benchmark's pipeline has none of it.
+            pipeline.addAfter(BYTES, "demo-bytes", new DemoTrafficHandler(metrics.demoClients()));
+        }
+        return pipeline;
+    }
+
+    /** The requests' handlers behind {@code codec}, which turns the wire into HTTP/1.1 messages. */
+    static ChannelPipeline requests(ChannelPipeline pipeline, ServerConfig config, ChannelHandler codec) {
+        pipeline.addLast("http", codec)
                 .addLast("deadline", new RequestDeadline(config.idleTimeout()))
                 .addLast("aggregator", new ChatRequestAggregator(config.maxMessageBytes()));
         if (config.classroomDemo()) {
-            // Only the classroom demo's servers count per client; a benchmark's pipeline has none of it.
-            pipeline.addAfter(BYTES, "demo-bytes", new DemoTrafficHandler(metrics.demoClients()))
-                    .addAfter("http", "demo-client", DEMO_CLIENT);
+            pipeline.addAfter("http", "demo-client", DEMO_CLIENT);
         }
         return pipeline;
     }
