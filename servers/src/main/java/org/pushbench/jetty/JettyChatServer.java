@@ -52,7 +52,7 @@ final class JettyChatServer implements ChatServer {
         server = new Server(shared.threads(), shared.scheduler(), shared.buffers());
         HttpConfiguration settings = httpConfiguration();
         HttpConnectionFactory http = new HttpConnectionFactory(settings);
-        boolean http2 = transport != Transport.WEBSOCKET;
+        boolean http2 = transport.offersHttp2();
         ConnectionFactory[] factories;
         if (config.tls().isPresent()) {
             factories = http2 ? JettyHttp2.overTls(config.tls().get(), settings, http)

@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -39,8 +38,7 @@ final class Http2Front extends ByteToMessageDecoder {
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int seen = Math.min(in.readableBytes(), PREFACE.readableBytes());
         if (!ByteBufUtil.equals(in, in.readerIndex(), PREFACE, 0, seen)) {
-            ChannelPipeline pipeline = HttpFront.requests(ctx.pipeline(), config,
-                    new HttpServerCodec(HttpFront.MAX_INITIAL_LINE_BYTES, HttpFront.MAX_HEADER_BYTES, 8192));
+            ChannelPipeline pipeline = HttpFront.requests(ctx.pipeline(), config, HttpFront.http1Codec());
             transport.accept(pipeline);
             pipeline.remove(this);
         } else if (seen == PREFACE.readableBytes()) {

@@ -31,8 +31,12 @@ public final class HttpFront {
     /** Adds the shared HTTP/1.1 front handlers; the transport's handler goes after them. */
     public static ChannelPipeline front(ChannelPipeline pipeline, TransportMetrics metrics, ConnectionGate gate,
             ServerConfig config) {
-        return requests(connection(pipeline, metrics, gate, config), config,
-                new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192));
+        return requests(connection(pipeline, metrics, gate, config), config, http1Codec());
+    }
+
+    /** HTTP/1.1's codec with the bounded request line and headers every server uses. */
+    static HttpServerCodec http1Codec() {
+        return new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8192);
     }
 
     /** The connection's handlers: byte counters and the gate. */

@@ -59,7 +59,7 @@ public final class NettyChatServer implements ChatServer {
         ConnectionGate gate = new ConnectionGate(metrics, config.maxConnections(), connections);
         ChannelInitializer<SocketChannel> child = pipeline.initializer(gate);
         if (config.tls().isPresent()) {
-            child = new TlsFront(TlsFront.context(config.tls().get(), transport != Transport.WEBSOCKET), child);
+            child = new TlsFront(TlsFront.context(config.tls().get(), transport.offersHttp2()), child);
         }
         listener = new ServerBootstrap()
                 .group(loops.acceptor(), loops.workers())

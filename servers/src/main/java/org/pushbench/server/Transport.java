@@ -31,6 +31,14 @@ public enum Transport {
         return defaultPort;
     }
 
+    /**
+     * Whether its servers offer HTTP/2 beside HTTP/1.1 (ALPN h2, h2c with prior knowledge): the HTTP transports.
+     * WebSocket over HTTP/2 (RFC 8441) is not built, so WebSocket's servers speak HTTP/1.1 only.
+     */
+    public boolean offersHttp2() {
+        return this != WEBSOCKET;
+    }
+
     /** Parses {@link #id()} or the enum name, case-insensitively. */
     public static Transport parse(String name) {
         for (Transport t : values()) {
