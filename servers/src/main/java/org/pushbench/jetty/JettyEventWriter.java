@@ -53,7 +53,7 @@ final class JettyEventWriter implements EventWriter {
         this.response = response;
         this.callback = callback;
         this.scheduler = scheduler;
-        this.readInterest = new ReadInterest(ChatEndPoint.of(request));
+        this.readInterest = ReadInterest.of(request);
     }
 
     /** Opens the stream made for this writer, given its serial executor. */

@@ -85,7 +85,7 @@ final class JettyExchange implements HttpExchange {
                 callback.failed(failure);
             }
         });
-        readInterest = new ReadInterest(ChatEndPoint.of(request));
+        readInterest = ReadInterest.of(request);
         readInterest.register(pending::clientSpoke);
     }
 
