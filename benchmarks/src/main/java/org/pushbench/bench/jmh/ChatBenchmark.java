@@ -95,6 +95,16 @@ public abstract class ChatBenchmark {
         return List.of();
     }
 
+    /** Flags setting the WebSocket ping interval and the SSE keep-alive interval, both to {@code millis}. */
+    static List<String> keepaliveFlags(int millis) {
+        return List.of("--ping-interval", millis + "ms", "--event-keepalive", millis + "ms");
+    }
+
+    /** The members' link as the network parameters give it. */
+    LinkSpec link() {
+        return LinkSpec.of(network, rttMs, downKbps, upKbps, jitterMs);
+    }
+
     /** The server's heap when {@code serverHeap} is not given: 1 GiB, far above what these loads keep live. */
     String defaultServerHeap() {
         return "1g";
@@ -117,7 +127,7 @@ public abstract class ChatBenchmark {
         }
         String name = benchmarkName();
         LoadSpec spec = spec(Trial.freshRoom(name));
-        LinkSpec link = LinkSpec.of(network, rttMs, downKbps, upKbps, jitterMs);
+        LinkSpec link = link();
         List<String> flags = new ArrayList<>(serverFlags());
         flags.addAll(tls.serverFlags());
         trial = new Trial(Trial.stem(name, engine, spec, link) + tls.fileNamePart(), engine, server, flags, heap,

@@ -98,7 +98,7 @@ public class DeadServer extends ChatBenchmark {
 
     @Override
     List<String> serverFlags() {
-        return List.of("--ping-interval", keepaliveMs + "ms", "--event-keepalive", keepaliveMs + "ms");
+        return keepaliveFlags(keepaliveMs);
     }
 
     /** What the server promises a member to send at least that often. */
@@ -108,7 +108,7 @@ public class DeadServer extends ChatBenchmark {
 
     @Setup(Level.Invocation)
     public void gather() throws Exception {
-        LinkSpec link = LinkSpec.of(network, rttMs, downKbps, upKbps, jitterMs);
+        LinkSpec link = link();
         cutLink = new LinkRelay(link.emulated() ? link : LinkSpec.UNSHAPED, trial.serverSocket());
         Duration limit = Duration.ofMillis(periodMillis() + graceMs);
         long start = System.nanoTime();

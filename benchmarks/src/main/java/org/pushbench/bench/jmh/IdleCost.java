@@ -64,7 +64,7 @@ public class IdleCost extends ChatBenchmark {
 
     @Override
     List<String> serverFlags() {
-        return List.of("--ping-interval", keepaliveMs + "ms", "--event-keepalive", keepaliveMs + "ms");
+        return keepaliveFlags(keepaliveMs);
     }
 
     @Override

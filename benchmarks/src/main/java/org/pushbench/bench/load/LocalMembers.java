@@ -133,7 +133,7 @@ public final class LocalMembers implements Members {
      */
     public SimulatedClient watcher(RecipientMeters own, InetSocketAddress route) {
         SimulatedClient watcher = newClient(own, target.direct().via(route));
-        watcher.recipient().joinAfter(clients.isEmpty() ? 0 : Math.max(0, newestReceived()));
+        watcher.recipient().joinAfter(clients.isEmpty() ? 0 : newestReceived());
         return watcher;
     }
 
