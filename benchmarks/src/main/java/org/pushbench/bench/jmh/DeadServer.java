@@ -53,7 +53,7 @@ import org.pushbench.server.Transport;
  *
  * <p>Primary score: JMH's sample of operation times (milliseconds: until the last watcher noticed). Exact
  * figures, per watcher: {@code deadServer.p50.us}, ..., with {@code -prof org.pushbench.bench.jmh.WindowProfiler}.
- * The model: uniform phases give period/2 + grace on average, period + grace at worst.
+ * The model: watchers spaced P/W apart notice at grace + i·P/W after the cut, grace + P(W−1)/(2W) on average.
  *
  * <p>Run it: {@code java -jar benchmarks/target/benchmarks.jar DeadServer -prof
  * org.pushbench.bench.jmh.WindowProfiler -p transport=WEBSOCKET}.

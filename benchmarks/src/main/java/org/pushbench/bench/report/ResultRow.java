@@ -22,7 +22,8 @@ import org.pushbench.server.Transport;
 
 /**
  * One benchmark run as the summary sees it: its parameters, JMH's primary score, the secondary results of
- * {@link org.pushbench.bench.jmh.WindowProfiler}, and the latency percentiles over all measured iterations.
+ * {@link org.pushbench.bench.jmh.WindowProfiler}, the latency percentiles over all measured iterations, and every
+ * JMH parameter as given (for the few a table needs that have no field here).
  */
 public record ResultRow(
         String benchmark,
@@ -39,14 +40,15 @@ public record ResultRow(
         double primaryScore,
         Map<String, Double> figures,
         LatencySummary latency,
-        String histogram) {
+        String histogram,
+        Map<String, String> params) {
 
     /** A row measured over loopback. */
     ResultRow(String benchmark, Transport transport, Engine engine, int clients, int rate, int payloadBytes,
             int pollIntervalMs, int keepaliveMs, HeaderProfile headers, double primaryScore,
             Map<String, Double> figures, LatencySummary latency, String histogram) {
         this(benchmark, transport, engine, clients, rate, payloadBytes, pollIntervalMs, keepaliveMs, headers,
-                LinkSpec.LOOPBACK, TlsMode.OFF, primaryScore, figures, latency, histogram);
+                LinkSpec.LOOPBACK, TlsMode.OFF, primaryScore, figures, latency, histogram, Map.of());
     }
 
     static ResultRow of(RunResult run, Path histogramDir) throws IOException {
@@ -74,7 +76,13 @@ public record ResultRow(
         boolean timed = Files.isRegularFile(latencyFile);
         return new ResultRow(benchmark, transport, engine, clients, rate, payload, poll,
                 intParam(p, "keepaliveMs", 0), headers, link, tls, run.getPrimaryResult().getScore(), figures,
-                timed ? LatencySummary.read(latencyFile) : null, timed ? stem : "");
+                timed ? LatencySummary.read(latencyFile) : null, timed ? stem : "", params(p));
+    }
+
+    private static Map<String, String> params(BenchmarkParams p) {
+        Map<String, String> params = new HashMap<>();
+        p.getParamsKeys().forEach(key -> params.put(key, p.getParam(key)));
+        return Map.copyOf(params);
     }
 
     private static int intParam(BenchmarkParams p, String key, int absent) {
@@ -91,6 +99,17 @@ public record ResultRow(
     Boolean belowOffered() {
         Double flag = figure(SENT_BELOW_OFFERED);
         return isIdle() || flag == null ? null : flag > 0;
+    }
+
+    /** A parameter of the run that has no field of its own (e.g. DeadServer's {@code graceMs}). */
+    int param(String name, int absent) {
+        String value = params.get(name);
+        return value == null ? absent : Integer.parseInt(value);
+    }
+
+    /** How long idle members took to notice a silent server ({@code DeadServer}); its figures are its own. */
+    boolean isDeadServer() {
+        return benchmark.equals("DeadServer");
     }
 
     /** A newcomer's time to its first message, the row's own figure ({@code FirstMessage}); null otherwise. */

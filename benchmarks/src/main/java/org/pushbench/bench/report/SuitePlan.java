@@ -19,7 +19,8 @@ import org.pushbench.server.Engine;
  * small load, a couple of minutes in all. Full: the reference run: two payload sizes, the browser header profile,
  * the short-polling interval sweep, idle cost with both header profiles, the Capacity sweep and the network sweep.
  * Networks: FanOut on each emulated link (loopback comes from the full run's own 64-byte FanOut, or is run here),
- * and FirstMessage on loopback and each link, plain and over TLS.
+ * FirstMessage on loopback and each link, plain and over TLS, and DeadServer on loopback and MOBILE (its figure is
+ * the keep-alive period's price, which the link barely moves: two networks show that).
  */
 final class SuitePlan {
 
@@ -74,7 +75,11 @@ final class SuitePlan {
                 base("FirstMessage", engines, histograms, "1g").param("network", "LOOPBACK", "LAN", "WAN", "MOBILE")
                         .param("tls", "OFF", "ON")
                         .warmupIterations(1).warmupTime(TimeValue.seconds(3))
-                        .measurementIterations(2).measurementTime(TimeValue.seconds(5)).build());
+                        .measurementIterations(2).measurementTime(TimeValue.seconds(5)).build(),
+                // One operation gathers its watchers over a 2 s period and waits up to 3 s for the last to notice.
+                base("DeadServer", engines, histograms, "1g").param("network", "LOOPBACK", "MOBILE")
+                        .warmupIterations(0).measurementIterations(2).measurementTime(TimeValue.seconds(5))
+                        .build());
     }
 
     private static ChainedOptionsBuilder fanOut(List<Engine> engines, Path histograms) {

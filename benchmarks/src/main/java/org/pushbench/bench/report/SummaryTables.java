@@ -26,6 +26,8 @@ final class SummaryTables {
         section(md, "Capacity: latency as the room grows", latency("Capacity"));
         section(md, "FirstMessage: a newcomer's wait for its first message (connect, handshakes, first exchange);"
                 + " per measured window, averaged over the windows by JMH", firstMessage());
+        section(md, "DeadServer: how long an idle member takes to notice a silent server (nothing read for its"
+                + " keep-alive period plus a grace)", deadServer());
         section(md, "Model (prediction) beside measurement", modelVersusMeasured());
         md.append(new BandwidthTable(rows).render());
         return md.toString();
@@ -138,6 +140,24 @@ final class SummaryTables {
         return t;
     }
 
+    private MarkdownTable deadServer() {
+        MarkdownTable t = new MarkdownTable("transport", "engine", "network", "period ms", "grace ms", "watchers",
+                "members timed", "mean s", "p50 s", "max s", "model mean s (prediction)", "model max s (prediction)",
+                "mean difference %", "max difference %");
+        for (ResultRow r : of("DeadServer")) {
+            Double mean = seconds(r.figure(DEAD_SERVER_MEAN));
+            Double max = seconds(r.figure(DEAD_SERVER_MAX));
+            double modelMean = TransportModel.deadServerMeanUs(r) / 1e6;
+            double modelMax = TransportModel.deadServerMaxUs(r) / 1e6;
+            t.row(r.transport().id(), r.engine().id(), r.link().profile().name(),
+                    TransportModel.deadServerPeriodUs(r) / 1000, r.param("graceMs", 1000), r.param("watchers", 20),
+                    r.figure(DEAD_SERVER_COUNT), mean, seconds(r.figure(DEAD_SERVER_P50)), max, modelMean, modelMax,
+                    mean == null ? null : 100 * (mean - modelMean) / modelMean,
+                    max == null ? null : 100 * (max - modelMax) / modelMax);
+        }
+        return t;
+    }
+
     private MarkdownTable modelVersusMeasured() {
         MarkdownTable t = new MarkdownTable("benchmark", "transport", "engine", "load", "figure", "measured",
                 "model (prediction)", "difference %");
@@ -168,6 +188,10 @@ final class SummaryTables {
 
     private static Double millis(Double micros) {
         return micros == null ? null : micros / 1000;
+    }
+
+    private static Double seconds(Double micros) {
+        return micros == null ? null : micros / 1e6;
     }
 
     private static Double micros(Double nanos) {

@@ -31,6 +31,10 @@ import org.pushbench.bench.load.TlsMode;
  *   <li>A newcomer's first message, on every transport: TCP's handshake, TLS 1.3's when on (one round trip),
  *       and one exchange (the first poll and its answer, or the upgrade and the 101 the frames follow): 2 or 3
  *       round trips, on top of what the same set-up takes over loopback in the same run.</li>
+ *   <li>A silent server noticed by idle members (DeadServer): W watchers join at i·P/W over one keep-alive
+ *       period P and the link is cut one period after the first; watcher i last heard from the server as it
+ *       joined, so its rule (silence for P + grace) fires at grace + i·P/W after the cut: on average
+ *       grace + P(W−1)/(2W), at worst grace + P(W−1)/W.</li>
  * </ul>
  */
 final class TransportModel {
@@ -45,7 +49,30 @@ final class TransportModel {
     }
 
     static Prediction predict(ResultRow row, List<ResultRow> all) {
-        return row.isFirstMessage() ? Prediction.NONE : row.isIdle() ? idle(row) : busy(row, all);
+        return row.isFirstMessage() || row.isDeadServer() ? Prediction.NONE
+                : row.isIdle() ? idle(row) : busy(row, all);
+    }
+
+    /** DeadServer's mean detection time after the cut, in µs (see the class's list). */
+    static double deadServerMeanUs(ResultRow row) {
+        int watchers = row.param("watchers", 20);
+        return deadServerGraceUs(row) + deadServerPeriodUs(row) * (watchers - 1) / (2.0 * watchers);
+    }
+
+    /** DeadServer's longest detection time after the cut, in µs: the last watcher's. */
+    static double deadServerMaxUs(ResultRow row) {
+        int watchers = row.param("watchers", 20);
+        return deadServerGraceUs(row) + deadServerPeriodUs(row) * (watchers - 1) / watchers;
+    }
+
+    private static double deadServerGraceUs(ResultRow row) {
+        return row.param("graceMs", 1000) * 1000.0;
+    }
+
+    /** What the server promises to send at least that often: a poll's answer, a ping, a comment. */
+    static double deadServerPeriodUs(ResultRow row) {
+        return 1000.0 * (row.transport() == org.pushbench.server.Transport.SHORT_POLLING ? row.pollIntervalMs()
+                : row.keepaliveMs());
     }
 
     /** Round trips a newcomer waits before its first message: TCP, TLS 1.3 if on, and its first exchange. */

@@ -95,18 +95,38 @@ class TransportModelTest {
                 "the room's latency is not FanOut's: no latency or byte prediction");
     }
 
+    @Test
+    void aSilentServerIsNoticedAfterTheGracePlusEachWatchersPhaseInItsKeepAlivePeriod() {
+        // 20 watchers joined 100 ms apart over a 2 s ping interval; the last joined 1.9 s after the first.
+        ResultRow ws = deadServer(Transport.WEBSOCKET, Map.of("watchers", "20", "graceMs", "1000"));
+        assertEquals(1_000_000 + 2_000_000 * 19 / 40.0, TransportModel.deadServerMeanUs(ws));
+        assertEquals(1_000_000 + 1_900_000.0, TransportModel.deadServerMaxUs(ws));
+        // Short polling's period is its poll interval (500 ms here), and the parameters are read from the run.
+        ResultRow poll = deadServer(Transport.SHORT_POLLING, Map.of("watchers", "5", "graceMs", "250"));
+        assertEquals(250_000 + 500_000 * 4 / 10.0, TransportModel.deadServerMeanUs(poll));
+        assertEquals(250_000 + 400_000.0, TransportModel.deadServerMaxUs(poll));
+        assertEquals(TransportModel.Prediction.NONE, TransportModel.predict(ws, List.of(ws)),
+                "no latency, byte or idle prediction for a DeadServer row");
+    }
+
+    private static ResultRow deadServer(Transport t, Map<String, String> params) {
+        return new ResultRow("DeadServer", t, Engine.NETTY, 10, 0, 64, 500, 2000, HeaderProfile.MINIMAL,
+                LinkSpec.LOOPBACK, TlsMode.OFF, 3, Map.of(), null, "", params);
+    }
+
     private static ResultRow firstMessage(LinkSpec link, TlsMode tls, double p50Us) {
         return new ResultRow("FirstMessage", Transport.LONG_POLLING, Engine.NETTY, 10, 5, 64, 1000, 0,
-                HeaderProfile.MINIMAL, link, tls, 3, Map.of(FigureNames.FIRST_MESSAGE_P50, p50Us), null, "");
+                HeaderProfile.MINIMAL, link, tls, 3, Map.of(FigureNames.FIRST_MESSAGE_P50, p50Us), null, "",
+                Map.of());
     }
 
     private static ResultRow fanOut(Transport t, int pollMs, LinkSpec link, Map<String, Double> figures) {
         return new ResultRow("FanOut", t, Engine.NETTY, 100, 20, 64, pollMs, 0, HeaderProfile.MINIMAL, link,
-                TlsMode.OFF, 2000, figures, null, "");
+                TlsMode.OFF, 2000, figures, null, "", Map.of());
     }
 
     private static ResultRow websocket(LinkSpec link) {
         return new ResultRow("FanOut", Transport.WEBSOCKET, Engine.NETTY, 100, 20, 64, 1000, 0, HeaderProfile.MINIMAL,
-                link, TlsMode.OFF, 2000, Map.of(), new LatencySummary(FLOOR, FLOOR), "");
+                link, TlsMode.OFF, 2000, Map.of(), new LatencySummary(FLOOR, FLOOR), "", Map.of());
     }
 }
