@@ -5,7 +5,9 @@
 #   scripts/run-benchmarks.sh --quick            FanOut and IdleCost on every transport and engine, ~3 minutes
 #   scripts/run-benchmarks.sh --full             the reference run (payload sizes, header profiles, polling
 #                                                sweep, Capacity up to 8,000 clients), ~30 minutes
-#   scripts/run-benchmarks.sh --quick --out DIR  results into DIR;  --engines netty  one engine only
+#   scripts/run-benchmarks.sh --networks         the network sweep (FanOut, FirstMessage, DeadServer on links)
+#   scripts/run-benchmarks.sh --quick --out DIR  results into DIR;  --engines netty  one engine only;
+#                                                --only DeadServer  of the mode's benchmarks only these
 #
 # One benchmark by hand, with JMH's own flags:
 #   java -jar benchmarks/target/benchmarks.jar FanOut -prof org.pushbench.bench.jmh.WindowProfiler -p clients=1000

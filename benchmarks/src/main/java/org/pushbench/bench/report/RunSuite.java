@@ -34,14 +34,16 @@ import org.pushbench.server.Engine;
 public final class RunSuite {
 
     private static final String USAGE = """
-            Usage: RunSuite --quick|--networks|--full [--out DIR] [--engines netty,jetty]
+            Usage: RunSuite --quick|--networks|--full [--out DIR] [--engines netty,jetty] [--only A,B]
               --quick     FanOut and IdleCost, every transport and engine, a few minutes
               --networks  the network sweep: FanOut and FirstMessage over the emulated LAN, WAN and MOBILE
-                          links and loopback, plain and with TLS (FirstMessage), ~13 minutes per engine
+                          links and loopback, plain and with TLS (FirstMessage), and DeadServer on loopback
+                          and MOBILE, ~16 minutes per engine
               --full      the reference run: payload sizes, header profiles, polling sweep, Capacity and the
                           network sweep
               --out DIR   the result directory (default results/<timestamp>)
               --engines   which engines (default: every engine on the class path)
+              --only      of the mode's benchmarks only these, e.g. --networks --only DeadServer
             """;
 
     private RunSuite() {
@@ -54,12 +56,14 @@ public final class RunSuite {
         boolean networks = rest.remove("--networks");
         Path out = Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
         List<Engine> engines = availableEngines();
+        List<String> only = List.of();
         try {
             for (int i = 0; i < rest.size(); i += 2) {
                 String value = rest.get(i + 1);
                 switch (rest.get(i)) {
                     case "--out" -> out = Path.of(value);
                     case "--engines" -> engines = Arrays.stream(value.split(",")).map(Engine::parse).toList();
+                    case "--only" -> only = Arrays.asList(value.split(","));
                     default -> throw new IllegalArgumentException("unknown flag " + rest.get(i));
                 }
             }
@@ -67,15 +71,27 @@ public final class RunSuite {
                 throw new IllegalArgumentException("say one of --quick, --networks or --full");
             }
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            System.err.println("run-benchmarks: " + e.getMessage() + "\n" + USAGE);
-            System.exit(2);
+            usageError(e.getMessage());
+        }
+        String mode = full ? "full" : networks ? "networks" : "quick";
+        Path histograms = out.resolve("histograms").toAbsolutePath();
+        List<Options> plan = null;
+        try {
+            plan = SuitePlan.only(SuitePlan.of(mode, engines, histograms), only);
+        } catch (IllegalArgumentException e) {
+            usageError(e.getMessage());
         }
         try {
-            run(full ? "full" : networks ? "networks" : "quick", out, engines);
+            run(mode, plan, out, engines);
         } catch (SuiteFailure e) {
             System.err.println(e.getMessage());
             System.exit(1);
         }
+    }
+
+    private static void usageError(String message) {
+        System.err.println("run-benchmarks: " + message + "\n" + USAGE);
+        System.exit(2);
     }
 
     /** Runs the plan, JMH's whole output into {@code log} and one line per benchmark point on the console. */
@@ -109,17 +125,12 @@ public final class RunSuite {
         return results;
     }
 
-    static void run(String mode, Path out, List<Engine> engines) throws Exception {
+    static void run(String mode, List<Options> plan, Path out, List<Engine> engines) throws Exception {
         Path histograms = out.resolve("histograms").toAbsolutePath();
         Files.createDirectories(histograms);
         EnvironmentReport.write(out.resolve("env.txt"), mode, engines);
         CalibrationLoad calibrationLoad = SuitePlan.calibration(mode);
         List<Floor> floors = Calibration.measure(calibrationLoad, engines);
-        List<Options> plan = switch (mode) {
-            case "full" -> SuitePlan.full(engines, histograms);
-            case "networks" -> SuitePlan.networks(engines, histograms);
-            default -> SuitePlan.quick(engines, histograms);
-        };
         List<RunResult> results = runAll(plan, out.resolve("jmh.log"), System.out);
         try (PrintStream json = new PrintStream(Files.newOutputStream(out.resolve("jmh.json")), false, "UTF-8")) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);

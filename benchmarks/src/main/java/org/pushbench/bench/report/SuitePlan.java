@@ -27,6 +27,39 @@ final class SuitePlan {
     private SuitePlan() {
     }
 
+    static List<Options> of(String mode, List<Engine> engines, Path histograms) {
+        return switch (mode) {
+            case "full" -> full(engines, histograms);
+            case "networks" -> networks(engines, histograms);
+            default -> quick(engines, histograms);
+        };
+    }
+
+    /** The plan's runs of the named benchmarks, all of it when none are named; a name not in the plan is refused. */
+    static List<Options> only(List<Options> plan, List<String> benchmarks) {
+        if (benchmarks.isEmpty()) {
+            return plan;
+        }
+        List<Options> kept = new ArrayList<>();
+        for (String name : benchmarks) {
+            List<Options> runs = plan.stream().filter(o -> o.getIncludes().contains(include(name))).toList();
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("--only " + name + ": not in this mode's plan, whose benchmarks are "
+                        + plan.stream().map(o -> benchmarkName(o.getIncludes().get(0))).distinct().toList());
+            }
+            runs.stream().filter(o -> !kept.contains(o)).forEach(kept::add);
+        }
+        return kept;
+    }
+
+    private static String include(String benchmark) {
+        return "org\\.pushbench\\.bench\\.jmh\\." + benchmark + "\\.";
+    }
+
+    private static String benchmarkName(String include) {
+        return include.replace("org\\.pushbench\\.bench\\.jmh\\.", "").replace("\\.", "");
+    }
+
     static List<Options> quick(List<Engine> engines, Path histograms) {
         return List.of(
                 base("FanOut", engines, histograms, "1g").param("clients", "50").param("rate", "20")
@@ -91,7 +124,7 @@ final class SuitePlan {
     /** Every run: one fork, the pushbench profiler, histograms to the run's directory, stop on the first failure. */
     private static ChainedOptionsBuilder base(String benchmark, List<Engine> engines, Path histograms, String heap) {
         return new OptionsBuilder()
-                .include("org\\.pushbench\\.bench\\.jmh\\." + benchmark + "\\.")
+                .include(include(benchmark))
                 .param("engine", engines.stream().map(Engine::name).toArray(String[]::new))
                 .forks(1)
                 .jvmArgsAppend("-Xms" + heap, "-Xmx" + heap, "-D" + "pushbench.histograms=" + histograms)
