@@ -9,6 +9,10 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.util.thread.SerializedInvoker;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 import org.pushbench.server.ServerConfig;
 import org.pushbench.server.TransportMetrics;
@@ -46,6 +50,7 @@ public final class RoomStreamEndpoint implements Session.Listener.AutoDemanding,
     private final KeepAlive keepAlive;
     private final long after;
     private Session session;
+    private CoreSession frames;
     private long queuedBytes;
     private boolean paused;
     private boolean closing;
@@ -72,6 +77,7 @@ public final class RoomStreamEndpoint implements Session.Listener.AutoDemanding,
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        this.frames = ((WebSocketSession) session).getCoreSession();
         keepAlive.start();
         serially.run(() -> stream.open(after));
     }
@@ -101,7 +107,10 @@ public final class RoomStreamEndpoint implements Session.Listener.AutoDemanding,
         queuedBytes += size;
         paused = queuedBytes >= HIGH_WATER;
         Runnable written = () -> serially.run(() -> onWritten(size));
-        session.sendText(new String(json, StandardCharsets.UTF_8), Callback.from(written, failure -> written.run()));
+        // The store's UTF-8 bytes go out as they are: Session.sendText would decode them into a String and the
+        // frame encode that String again, for every member. Each member wraps the shared array in its own buffer.
+        frames.sendFrame(new Frame(OpCode.TEXT, ByteBuffer.wrap(json)),
+                org.eclipse.jetty.util.Callback.from(written, failure -> written.run()), false);
     }
 
     private void onWritten(int size) {
